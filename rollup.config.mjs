@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const { version, dependencies, peerDependencies } = JSON.parse(readFileSync('./package.json', 'utf8'));
+
+/** Replaces the `__SDK_VERSION__` placeholder so the runtime never reads package.json. */
+const injectVersion = () => ({
+	name: 'inject-version',
+	// `map: null` keeps the existing source map: the replacement moves no line.
+	transform: (code) =>
+		code.includes('__SDK_VERSION__') ? { code: code.replaceAll('__SDK_VERSION__', JSON.stringify(version)), map: null } : null,
+});
+
+const packageDependencies = [...Object.keys(dependencies), ...Object.keys(peerDependencies)];
+const isExternal = (id) =>
+	id.startsWith('node:') ||
+	builtinModules.includes(id) ||
+	packageDependencies.some((name) => id === name || id.startsWith(`${name}/`));
+
+const typescriptFor = (withDeclarations) =>
+	typescript({
+		tsconfig: './tsconfig.build.json',
+		compilerOptions: withDeclarations
+			? { rootDir: 'src', outDir: 'dist', declaration: true, declarationDir: 'dist', noEmit: false }
+			: { rootDir: 'src', outDir: 'dist', declaration: false, noEmit: false },
+	});
+
+export default [
+	{
+		// The npm package: browser SDK, Node-safe server helper and mock API, dependencies left to the app's bundler.
+		input: {
+			index: 'src/index.ts',
+			'server/index': 'src/server/index.ts',
+			'mock/index': 'src/mock/index.ts',
+			'mock/cli': 'src/mock/cli.ts',
+		},
+		external: isExternal,
+		output: {
+			dir: 'dist',
+			format: 'es',
+			chunkFileNames: 'chunks/[name]-[hash].js',
+			banner: (chunk) => (chunk.name === 'mock/cli' ? '#!/usr/bin/env node' : ''),
+		},
+		plugins: [injectVersion(), typescriptFor(true)],
+	},
+	{
+		// The script-tag build: everything bundled, minified, defines window.Voucherify.
+		input: 'src/script-tag/index.ts',
+		output: { file: 'dist/voucherify.min.js', format: 'iife', sourcemap: true },
+		plugins: [injectVersion(), nodeResolve({ browser: true }), typescriptFor(false), terser({ ecma: 2020 })],
+	},
+];

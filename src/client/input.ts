@@ -1,0 +1,79 @@
+import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
+import { describeType } from '../shared/identity.js';
+import type { CustomerReference, Metadata, OrderItem } from './types.js';
+
+/** Checks on caller input, each throwing a VoucherifyInvalidInputError that names the field, before any request. */
+
+const MAX_CODE_LENGTH = 500;
+const MAX_ITEMS = 500;
+const ITEM_STRING_FIELDS = ['product_id', 'sku_id', 'source_id', 'related_object'] as const;
+const ITEM_INTEGER_FIELDS = ['quantity', 'price', 'amount'] as const;
+
+const fail = (field: string, message: string): never => {
+	throw new VoucherifyInvalidInputError(field, `\`${field}\` ${message}`);
+};
+
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function checkCode(value: unknown, field = 'code'): string {
+	if (typeof value !== 'string') return fail(field, `must be a string, got ${describeType(value)}`);
+	const code = value.trim();
+	if (code === '') return fail(field, 'must not be empty');
+	if (code.length > MAX_CODE_LENGTH) return fail(field, `must be at most ${MAX_CODE_LENGTH} characters`);
+	return code;
+}
+
+export function checkText(value: unknown, field: string): string {
+	if (typeof value !== 'string' || value.trim() === '') return fail(field, 'must be a non-empty string');
+	return value;
+}
+
+/** Amounts and quantities are integers in minor units: no fractions, no negatives, nothing beyond 2^53. */
+export function checkAmount(value: unknown, field: string, { positive = false } = {}): number {
+	if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+		return fail(field, `must be a whole number of minor units (cents), got ${typeof value === 'number' ? value : describeType(value)}`);
+	}
+	if (value < 0 || (positive && value === 0)) return fail(field, `must be ${positive ? 'greater than zero' : 'zero or more'}, got ${value}`);
+	return value;
+}
+
+export function checkMetadata(value: unknown, field: string): Metadata {
+	if (!isPlainObject(value)) return fail(field, `must be an object, got ${describeType(value)}`);
+	for (const [key, entry] of Object.entries(value)) {
+		if (key === '') fail(field, 'must not have an empty key');
+		const isScalar = typeof entry === 'string' || typeof entry === 'boolean' || (typeof entry === 'number' && Number.isFinite(entry));
+		if (!isScalar) fail(`${field}.${key}`, `must be a string, finite number or boolean, got ${describeType(entry)}`);
+	}
+	return value as Metadata;
+}
+
+export function checkItems(value: unknown, field = 'items'): OrderItem[] {
+	if (!Array.isArray(value)) return fail(field, `must be an array, got ${describeType(value)}`);
+	if (value.length > MAX_ITEMS) return fail(field, `must have at most ${MAX_ITEMS} entries`);
+	return value.map((item: unknown, index) => {
+		const itemField = `${field}[${index}]`;
+		if (!isPlainObject(item)) return fail(itemField, `must be an object, got ${describeType(item)}`);
+		for (const key of ITEM_STRING_FIELDS) if (item[key] !== undefined) checkText(item[key], `${itemField}.${key}`);
+		for (const key of ITEM_INTEGER_FIELDS) {
+			if (item[key] !== undefined) checkAmount(item[key], `${itemField}.${key}`, { positive: key === 'quantity' });
+		}
+		return item as OrderItem;
+	});
+}
+
+export function checkCustomer(value: unknown, field = 'customer'): string | CustomerReference {
+	if (typeof value === 'string') return checkText(value, field);
+	if (!isPlainObject(value)) return fail(field, `must be a source_id string or an object, got ${describeType(value)}`);
+	if (value.source_id !== undefined) checkText(value.source_id, `${field}.source_id`);
+	if (value.metadata !== undefined) checkMetadata(value.metadata, `${field}.metadata`);
+	return value as CustomerReference;
+}
+
+export function checkSignal(value: unknown): AbortSignal | undefined {
+	if (value === undefined) return undefined;
+	if (typeof value !== 'object' || value === null || typeof (value as { aborted?: unknown }).aborted !== 'boolean') {
+		return fail('signal', `must be an AbortSignal, got ${describeType(value)}`);
+	}
+	return value as AbortSignal;
+}

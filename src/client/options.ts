@@ -1,0 +1,163 @@
+import { DEFAULT_COOKIE_NAME, DEFAULT_MAX_AGE_DAYS, MAX_AGE_DAYS_LIMIT, isCookieDomain, isCookieName } from '../shared/cookie.js';
+import { describeType } from '../shared/identity.js';
+import { isPlainObject } from './input.js';
+
+export type ConsentState = 'granted' | 'pending' | 'denied';
+
+export type TrackingOptions = {
+	/**
+	Name of the first-party cookie that holds the tracking id.
+	@default 'voucherify_tracking_id'
+	*/
+	cookieName?: string;
+	/**
+	Cookie domain, such as `.shop.com`, so `www.` and `checkout.` share one visitor. Omit for a host-only cookie.
+	@default undefined
+	*/
+	domain?: string;
+	/**
+	Cookie lifetime in days; clamped to 400, the most browsers keep.
+	@default 365
+	*/
+	maxAgeDays?: number;
+	/**
+	`granted` stores the id in the cookie; `pending` keeps it in memory until `setConsent('granted')`;
+	`denied` stores and sends no anonymous id.
+	@default 'granted'
+	*/
+	consent?: ConsentState;
+};
+
+export type ClientOptions = {
+	/** The project's public client application id (Project settings → Client-side keys). */
+	clientApplicationId: string;
+	/** The public client token. Required unless given as `clientSecretKey`. */
+	clientToken?: string;
+	/** Alias of `clientToken`, the name `@voucherify/sdk` uses. */
+	clientSecretKey?: string;
+	/**
+	API origin: a region such as `https://us1.api.voucherify.io`, or the mock server's URL.
+	@default 'https://api.voucherify.io'
+	*/
+	apiUrl?: string;
+	/**
+	Milliseconds to wait for each attempt before it is aborted with a `VoucherifyTimeoutError`.
+	@default 5000
+	*/
+	timeout?: number;
+	/**
+	Retries of idempotent (GET) calls after a network error or a 408/500/502/503/504 answer, with backoff.
+	A `429` is retried once after `Retry-After` whatever this says.
+	@default 2
+	*/
+	retry?: number;
+	/** Extra headers sent on every call. The key headers cannot be overridden. */
+	headers?: Record<string, string>;
+	tracking?: TrackingOptions;
+	/**
+	The `fetch` to use, for tests or instrumentation.
+	@default globalThis.fetch
+	*/
+	fetch?: typeof fetch;
+};
+
+/** @default 'https://api.voucherify.io' */
+export const DEFAULT_API_URL = 'https://api.voucherify.io';
+/** @default 5000 */
+export const DEFAULT_TIMEOUT = 5000;
+/** @default 2 */
+export const DEFAULT_RETRY = 2;
+const MAX_TIMEOUT = 2_147_483_647; // setTimeout's limit
+const CONSENT_STATES: readonly ConsentState[] = ['granted', 'pending', 'denied'];
+const RESERVED_HEADERS = new Set(['x-client-application-id', 'x-client-token', 'x-voucherify-channel']);
+
+export type NormalizedOptions = {
+	clientApplicationId: string;
+	clientToken: string;
+	apiUrl: string;
+	timeout: number;
+	retry: number;
+	headers: Record<string, string>;
+	tracking: { cookieName: string; domain: string | undefined; maxAgeDays: number; consent: ConsentState };
+	fetch: typeof fetch | undefined;
+};
+
+const invalid = (option: string, expectation: string, value: unknown): never => {
+	throw new TypeError(`The \`${option}\` option must be ${expectation}, got ${describeType(value)}`);
+};
+
+const nonEmptyString = (value: unknown, option: string): string =>
+	typeof value === 'string' && value.trim() !== '' ? value.trim() : invalid(option, 'a non-empty string', value);
+
+export function isConsentState(value: unknown): value is ConsentState {
+	return CONSENT_STATES.includes(value as ConsentState);
+}
+
+function normalizeApiUrl(value: unknown): string {
+	if (value === undefined) return DEFAULT_API_URL;
+	let url: URL | undefined;
+	try {
+		url = typeof value === 'string' ? new URL(value) : undefined;
+	} catch {
+		// Reported below with the option's name.
+	}
+	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
+		return invalid('apiUrl', 'an absolute http(s) URL without query or fragment', value);
+	}
+	return url.href.replace(/\/+$/, '').replace(/\/client\/v1$/, '');
+}
+
+function normalizeHeaders(value: unknown): Record<string, string> {
+	if (value === undefined) return {};
+	if (!isPlainObject(value)) return invalid('headers', 'an object of header names to strings', value);
+	for (const [name, headerValue] of Object.entries(value)) {
+		if (typeof headerValue !== 'string') invalid(`headers.${name}`, 'a string', headerValue);
+		if (RESERVED_HEADERS.has(name.toLowerCase())) {
+			throw new TypeError(`The \`headers\` option cannot set \`${name}\`: it is set from the client keys`);
+		}
+	}
+	return value as Record<string, string>;
+}
+
+function normalizeTracking(value: unknown): NormalizedOptions['tracking'] {
+	if (value !== undefined && !isPlainObject(value)) return invalid('tracking', 'an object', value);
+	const { cookieName = DEFAULT_COOKIE_NAME, domain, maxAgeDays = DEFAULT_MAX_AGE_DAYS, consent = 'granted' } = value ?? {};
+	if (!isCookieName(cookieName)) invalid('tracking.cookieName', 'a valid cookie name', cookieName);
+	if (domain !== undefined && !isCookieDomain(domain)) invalid('tracking.domain', 'a domain such as `.shop.com`', domain);
+	if (typeof maxAgeDays !== 'number' || !(maxAgeDays > 0)) invalid('tracking.maxAgeDays', 'a number of days above zero', maxAgeDays);
+	if (!isConsentState(consent)) invalid('tracking.consent', `one of ${CONSENT_STATES.join(', ')}`, consent);
+	return {
+		cookieName: cookieName as string,
+		domain: domain as string | undefined,
+		maxAgeDays: Math.min(maxAgeDays as number, MAX_AGE_DAYS_LIMIT),
+		consent: consent as ConsentState,
+	};
+}
+
+/** Validates every option up front and fills in the defaults. Throws a `TypeError` naming the bad option. */
+export function normalizeOptions(options: unknown): NormalizedOptions {
+	if (!isPlainObject(options)) return invalid('options', 'an object with the client keys', options);
+	const { clientApplicationId, clientToken, clientSecretKey, apiUrl, timeout = DEFAULT_TIMEOUT, retry = DEFAULT_RETRY } = options;
+
+	if (clientToken !== undefined && clientSecretKey !== undefined && clientToken !== clientSecretKey) {
+		throw new TypeError('The `clientToken` and `clientSecretKey` options are aliases: give one of them');
+	}
+	if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout <= 0 || timeout > MAX_TIMEOUT) {
+		invalid('timeout', 'a whole number of milliseconds above zero', timeout);
+	}
+	if (typeof retry !== 'number' || !Number.isInteger(retry) || retry < 0 || retry > 10) {
+		invalid('retry', 'a whole number from 0 to 10', retry);
+	}
+	if (options.fetch !== undefined && typeof options.fetch !== 'function') invalid('fetch', 'a function', options.fetch);
+
+	return {
+		clientApplicationId: nonEmptyString(clientApplicationId, 'clientApplicationId'),
+		clientToken: nonEmptyString(clientToken ?? clientSecretKey, clientToken === undefined && clientSecretKey !== undefined ? 'clientSecretKey' : 'clientToken'),
+		apiUrl: normalizeApiUrl(apiUrl),
+		timeout: timeout as number,
+		retry: retry as number,
+		headers: normalizeHeaders(options.headers),
+		tracking: normalizeTracking(options.tracking),
+		fetch: options.fetch as typeof fetch | undefined,
+	};
+}

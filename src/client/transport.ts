@@ -1,0 +1,129 @@
+import ky, { HTTPError, TimeoutError, type KyInstance, type RetryOptions } from 'ky';
+import { VoucherifyApiError, type ApiErrorBody, type FailedRequest } from '../errors/api-error.js';
+import { VoucherifyNetworkError } from '../errors/network-error.js';
+import { VoucherifyRateLimitError } from '../errors/rate-limit-error.js';
+import { VoucherifyTimeoutError } from '../errors/timeout-error.js';
+import { SDK_VERSION } from '../version.js';
+import { isPlainObject } from './input.js';
+import type { NormalizedOptions } from './options.js';
+
+export type ApiRequest = {
+	method: 'get' | 'post' | 'put';
+	/** Path under `/client/v1`, without a leading slash. */
+	path: string;
+	/** An already encoded query string, without `?`. */
+	query?: string;
+	json?: unknown;
+	headers?: Record<string, string>;
+	signal?: AbortSignal | undefined;
+};
+
+export type Transport = {
+	send<T>(request: ApiRequest): Promise<T>;
+};
+
+/** Waiting longer than this for a `Retry-After` would hold a checkout page hostage. */
+const MAX_RETRY_AFTER_MS = 10_000;
+const RETRIED_STATUS_CODES = [408, 429, 500, 502, 503, 504];
+
+/**
+A `429` means the call was not processed, so any call may repeat it once; everything else is retried only
+for idempotent calls, where repeating cannot redeem or record twice.
+*/
+const retryPolicy = (idempotent: boolean, retries: number): RetryOptions => ({
+	limit: idempotent ? Math.max(retries, 1) : 1,
+	methods: ['get', 'post', 'put'],
+	statusCodes: RETRIED_STATUS_CODES,
+	afterStatusCodes: [429, 503],
+	maxRetryAfter: MAX_RETRY_AFTER_MS,
+	backoffLimit: 2000,
+	shouldRetry({ error, retryCount }) {
+		if (error instanceof HTTPError && error.response.status === 429) return retryCount <= 1 ? undefined : false;
+		return idempotent && retryCount <= retries ? undefined : false;
+	},
+});
+
+/** The one place the SDK talks HTTP: a configured ky instance plus the mapping of failures to our error classes. */
+export function createTransport(options: NormalizedOptions): Transport {
+	const http: KyInstance = ky.create({
+		prefixUrl: `${options.apiUrl}/client/v1`,
+		timeout: options.timeout,
+		headers: {
+			...options.headers,
+			'X-Client-Application-Id': options.clientApplicationId,
+			'X-Client-Token': options.clientToken,
+			'X-Voucherify-Channel': `voucherify-browser/${SDK_VERSION}`,
+			Accept: 'application/json',
+		},
+		...(options.fetch ? { fetch: options.fetch } : {}),
+	});
+
+	return {
+		async send<T>(request: ApiRequest): Promise<T> {
+			const input = request.query ? `${request.path}?${request.query}` : request.path;
+			const failed: FailedRequest = { method: request.method.toUpperCase(), url: `${options.apiUrl}/client/v1/${input}` };
+			request.signal?.throwIfAborted();
+			if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+				throw new VoucherifyNetworkError('The browser is offline: no request was sent', failed);
+			}
+
+			let response: Response;
+			try {
+				response = await http(input, {
+					method: request.method,
+					retry: retryPolicy(request.method !== 'post', options.retry),
+					// ky reads an explicit `undefined` as "remove": pass only what is set.
+					...(request.signal && { signal: request.signal }),
+					...(request.headers && { headers: request.headers }),
+					...(request.json !== undefined && { json: request.json }),
+				});
+			} catch (error) {
+				throw await toVoucherifyError(error, failed, options.timeout, request.signal);
+			}
+			return readJson<T>(response, failed);
+		},
+	};
+}
+
+async function toVoucherifyError(error: unknown, failed: FailedRequest, timeout: number, signal?: AbortSignal): Promise<unknown> {
+	if (signal?.aborted) return signal.reason;
+	if (error instanceof TimeoutError) return new VoucherifyTimeoutError(failed, timeout);
+	if (error instanceof HTTPError) {
+		const { status, headers } = error.response;
+		const body = await readErrorBody(error.response);
+		if (status !== 429) return new VoucherifyApiError(status, body, failed);
+		const retryAfter = Number(headers.get('Retry-After'));
+		return new VoucherifyRateLimitError(body, failed, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+	}
+	const reason = error instanceof Error ? error.message : String(error);
+	return new VoucherifyNetworkError(`Could not reach the Voucherify API (${reason})`, failed, { cause: error });
+}
+
+async function readErrorBody(response: Response): Promise<ApiErrorBody> {
+	try {
+		const body: unknown = JSON.parse(await response.text());
+		if (isPlainObject(body)) return body as ApiErrorBody;
+	} catch {
+		// A proxy's HTML error page or a cut connection: describe it from the status instead.
+	}
+	return { code: response.status, message: `The Voucherify API answered ${response.status} ${response.statusText}`.trim() };
+}
+
+async function readJson<T>(response: Response, failed: FailedRequest): Promise<T> {
+	let text: string;
+	try {
+		text = await response.text();
+	} catch (error) {
+		throw new VoucherifyNetworkError('The connection dropped while reading the answer', failed, { cause: error });
+	}
+	if (response.status === 204 || text === '') return undefined as T;
+	try {
+		return JSON.parse(text) as T;
+	} catch {
+		throw new VoucherifyApiError(
+			response.status,
+			{ code: response.status, key: 'invalid_response', message: 'The Voucherify API answered with a body that is not JSON' },
+			failed,
+		);
+	}
+}

@@ -1,0 +1,39 @@
+import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
+import { describeType } from '../shared/identity.js';
+import { checkAmount, checkCode, checkCustomer, checkItems, checkMetadata, checkText, isPlainObject } from './input.js';
+import type { ValidateParams } from './types.js';
+
+const SESSION_TTL_UNITS = new Set(['DAYS', 'HOURS', 'MINUTES', 'SECONDS', 'MILLISECONDS', 'MICROSECONDS', 'NANOSECONDS']);
+const KNOWN_KEYS = new Set(['code', 'amount', 'items', 'customer', 'metadata', 'orderMetadata', 'session']);
+
+/** Accepts a bare code or the params object, checks every field, and returns the params with a trimmed code. */
+export function normalizeValidateParams(input: unknown): ValidateParams {
+	if (typeof input === 'string') return { code: checkCode(input) };
+	if (!isPlainObject(input)) {
+		throw new VoucherifyInvalidInputError('params', `\`validate()\` takes a code or a params object, got ${describeType(input)}`);
+	}
+
+	for (const key of Object.keys(input)) {
+		if (!KNOWN_KEYS.has(key)) throw new VoucherifyInvalidInputError(key, `\`${key}\` is not a validate() parameter`);
+	}
+
+	const params: ValidateParams = {};
+	if (input.code !== undefined) params.code = checkCode(input.code);
+	if (input.amount !== undefined) params.amount = checkAmount(input.amount, 'amount');
+	if (input.items !== undefined) params.items = checkItems(input.items);
+	if (input.customer !== undefined) params.customer = checkCustomer(input.customer);
+	if (input.metadata !== undefined) params.metadata = checkMetadata(input.metadata, 'metadata');
+	if (input.orderMetadata !== undefined) params.orderMetadata = checkMetadata(input.orderMetadata, 'orderMetadata');
+	if (input.session !== undefined) {
+		const session = input.session;
+		if (!isPlainObject(session)) throw new VoucherifyInvalidInputError('session', '`session` must be an object');
+		if (session.key !== undefined) checkText(session.key, 'session.key');
+		if (session.ttl !== undefined) checkAmount(session.ttl, 'session.ttl', { positive: true });
+		if (session.ttlUnit !== undefined && !SESSION_TTL_UNITS.has(session.ttlUnit as string)) {
+			throw new VoucherifyInvalidInputError('session.ttlUnit', `\`session.ttlUnit\` must be one of ${[...SESSION_TTL_UNITS].join(', ')}`);
+		}
+		params.session = session as ValidateParams['session'];
+	}
+
+	return params;
+}

@@ -1,0 +1,103 @@
+import { isTrackingId } from '../shared/tracking-id.js';
+import type { ConsentState } from '../client/options.js';
+import type { TrackingStore } from './tracking-store.js';
+import { createMemoryStore } from './tracking-store.js';
+
+/** What a call needs from the tracker: the id to send, and a way to report the id the API answered with. */
+export type TrackedCall = {
+	readonly trackingId: string | undefined;
+	finish(answeredTrackingId?: unknown): void;
+};
+
+export type Tracker = {
+	readonly trackingId: string | undefined;
+	readonly consent: ConsentState;
+	readonly storeKind: TrackingStore['kind'];
+	begin(): Promise<TrackedCall>;
+	adopt(trackingId: string): void;
+	setConsent(consent: ConsentState): void;
+	reset(): void;
+};
+
+/**
+Owns the visitor's tracking id under the consent rules: `granted` persists it in `persistent` (the cookie chain),
+`pending` holds it in memory, `denied` keeps no anonymous id at all (only an explicit identity, in memory). While a call without an id is in flight,
+later calls wait for its answer, so concurrent first calls on one page converge on one id.
+*/
+export function createTracker(persistent: TrackingStore, initialConsent: ConsentState): Tracker {
+	const memory = createMemoryStore();
+	let consent = initialConsent;
+	let firstCall: Promise<void> | undefined;
+	let warnedAboutFallback = false;
+
+	const activeStore = (): TrackingStore => (consent === 'granted' ? persistent : memory);
+
+	const read = (): string | undefined => {
+		const value = activeStore().read();
+		return isTrackingId(value) ? value : undefined;
+	};
+
+	const write = (value: string) => {
+		const store = activeStore();
+		store.write(value);
+		if (store.kind !== 'cookie' && store === persistent && !warnedAboutFallback) {
+			warnedAboutFallback = true;
+			console.warn(`[voucherify] The tracking cookie could not be written; the tracking id is kept in ${store.kind} instead`);
+		}
+	};
+
+	const tracker: Tracker = {
+		get trackingId() {
+			return read();
+		},
+		get consent() {
+			return consent;
+		},
+		get storeKind() {
+			return activeStore().kind;
+		},
+
+		async begin() {
+			while (firstCall) await firstCall;
+			const trackingId = read();
+			if (trackingId !== undefined || consent === 'denied') return { trackingId, finish() {} };
+
+			let release!: () => void;
+			firstCall = new Promise((resolve) => (release = resolve));
+			return {
+				trackingId: undefined,
+				finish(answered) {
+					// Another tab, or setIdentity(), may have set an id meanwhile: the stored one wins.
+					if (isTrackingId(answered) && read() === undefined && consent !== 'denied') write(answered);
+					firstCall = undefined;
+					release();
+				},
+			};
+		},
+
+		/** An explicit id (an identity hash). Under `denied` it lives in memory for this page only. */
+		adopt(trackingId) {
+			write(trackingId);
+		},
+
+		setConsent(next) {
+			const current = read();
+			if (next === consent) return;
+			consent = next;
+			if (next === 'denied') {
+				persistent.clear();
+				memory.clear();
+				return;
+			}
+			if (next === 'pending') persistent.clear();
+			if (current !== undefined) write(current);
+			if (next === 'granted') memory.clear();
+		},
+
+		reset() {
+			persistent.clear();
+			memory.clear();
+		},
+	};
+	return tracker;
+}
