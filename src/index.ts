@@ -14,6 +14,7 @@ export {
 	isTimeoutError,
 	isVoucherifyError,
 } from './errors/guards.js';
+export { calculateDiscount, calculatePrice } from './client/price.js';
 export { hashIdentity } from './shared/identity.js';
 export { isTrackingId } from './shared/tracking-id.js';
 export { DEFAULT_COOKIE_NAME, DEFAULT_MAX_AGE_DAYS } from './shared/cookie.js';
@@ -22,26 +23,48 @@ export { SDK_VERSION } from './version.js';
 
 export type { VoucherifyClient } from './client/create-client.js';
 export type { ClientOptions, ConsentState, TrackingOptions } from './client/options.js';
+export type { PricedVoucher } from './client/price.js';
 export type { ApiErrorBody, FailedRequest } from './errors/api-error.js';
 export type {
 	ApplicableTo,
+	Consent,
+	ConsentChoices,
+	ConsentList,
+	Customer,
+	CustomerInput,
 	CustomerReference,
 	Discount,
 	Gift,
 	InvalidValidation,
+	ListPromotionTiersParams,
+	ListVouchersParams,
 	Metadata,
+	OrderInput,
 	OrderItem,
 	OrderSummary,
+	PromotionTier,
+	PromotionTierList,
 	PromotionTierResult,
+	PublicationResult,
+	PublishParams,
+	QualificationsParams,
+	QualificationsResult,
+	RedeemParams,
+	RedemptionResult,
 	RequestOptions,
 	SessionTtlUnit,
 	StackableParams,
 	StackableRedeemable,
 	StackableRedeemableResult,
+	StackableRedemptionResult,
 	StackableValidationResult,
+	TrackedEvent,
+	TrackParams,
 	ValidValidation,
 	ValidateParams,
 	ValidationResult,
 	ValidationSession,
 	ValidationSessionResult,
+	Voucher,
+	VoucherList,
 } from './client/types.js';

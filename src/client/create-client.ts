@@ -4,13 +4,38 @@ import { createFallbackStore } from '../tracking/fallback-store.js';
 import { createTracker } from '../tracking/tracker.js';
 import { createLocalStorageStore, createMemoryStore, type TrackingStore } from '../tracking/tracking-store.js';
 import { validate } from './calls/validate.js';
-import { validateStackable } from './calls/validate-stackable.js';
+import { redeemStackable, validateStackable } from './calls/validate-stackable.js';
+import { createCustomer, publish, redeem, track } from './calls/visitor-calls.js';
+import { listConsents, listPromotionTiers, listVouchers, qualifications, updateConsents } from './calls/catalog-calls.js';
 import type { ClientContext } from './context.js';
 import { fillTrackingField, trackingHeaders } from './handoff.js';
 import { isConsentState, normalizeOptions, type ClientOptions, type ConsentState, type NormalizedOptions } from './options.js';
 import { createTransport } from './transport.js';
 import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
-import type { RequestOptions, StackableParams, StackableValidationResult, ValidateParams, ValidationResult } from './types.js';
+import type {
+	ConsentChoices,
+	ConsentList,
+	Customer,
+	CustomerInput,
+	ListPromotionTiersParams,
+	ListVouchersParams,
+	PromotionTierList,
+	PublicationResult,
+	PublishParams,
+	QualificationsParams,
+	QualificationsResult,
+	RedeemParams,
+	RedemptionResult,
+	RequestOptions,
+	StackableParams,
+	StackableRedemptionResult,
+	StackableValidationResult,
+	TrackedEvent,
+	TrackParams,
+	ValidateParams,
+	ValidationResult,
+	VoucherList,
+} from './types.js';
 
 /** A client bound to one project's public keys and one visitor. */
 export type VoucherifyClient = {
@@ -21,6 +46,22 @@ export type VoucherifyClient = {
 	validate(codeOrParams: string | ValidateParams, options?: RequestOptions): Promise<ValidationResult>;
 	/** Validates several codes and promotion tiers together. */
 	validateStackable(params: StackableParams, options?: RequestOptions): Promise<StackableValidationResult>;
+	/** Redeems a code from the browser (only if the project allows client-side redemption). */
+	redeem(code: string, params?: RedeemParams, options?: RequestOptions): Promise<RedemptionResult>;
+	/** Redeems several codes and promotion tiers together (client-side redemption must be allowed). */
+	redeemStackable(params: StackableParams, options?: RequestOptions): Promise<StackableRedemptionResult>;
+	/** Publishes a code from a campaign to the visitor. */
+	publish(campaign: string, params?: PublishParams, options?: RequestOptions): Promise<PublicationResult>;
+	/** Records a custom event for the visitor. */
+	track(event: string, params?: TrackParams, options?: RequestOptions): Promise<TrackedEvent>;
+	listVouchers(params?: ListVouchersParams, options?: RequestOptions): Promise<VoucherList>;
+	/** Creates (or upserts by `source_id`) a customer; `source_id` defaults to the visitor's tracking id. */
+	createCustomer(customer: CustomerInput, params?: { doubleOptIn?: boolean }, options?: RequestOptions): Promise<Customer>;
+	listConsents(options?: RequestOptions): Promise<ConsentList>;
+	/** Sets consents of a customer (id or source_id), or of the visitor when `customer` is undefined. */
+	updateConsents(customer: string | undefined, consents: ConsentChoices, options?: RequestOptions): Promise<void>;
+	qualifications(params?: QualificationsParams, options?: RequestOptions): Promise<QualificationsResult>;
+	listPromotionTiers(params?: ListPromotionTiersParams, options?: RequestOptions): Promise<PromotionTierList>;
 	/** Identifies the visitor by the shop's own id, hashed with SHA-256 in the browser; returns the hash. */
 	setIdentity(identity: string): string;
 	setConsent(consent: ConsentState): void;
@@ -76,6 +117,16 @@ export function createClient(options: ClientOptions): VoucherifyClient {
 		},
 		validate: (codeOrParams, requestOptions) => validate(context, codeOrParams, requestOptions),
 		validateStackable: (params, requestOptions) => validateStackable(context, params, requestOptions),
+		redeem: (code, params, requestOptions) => redeem(context, code, params, requestOptions),
+		redeemStackable: (params, requestOptions) => redeemStackable(context, params, requestOptions),
+		publish: (campaign, params, requestOptions) => publish(context, campaign, params, requestOptions),
+		track: (event, params, requestOptions) => track(context, event, params, requestOptions),
+		listVouchers: (params, requestOptions) => listVouchers(context, params, requestOptions),
+		createCustomer: (customer, params, requestOptions) => createCustomer(context, customer, params, requestOptions),
+		listConsents: (requestOptions) => listConsents(context, requestOptions),
+		updateConsents: (customer, consents, requestOptions) => updateConsents(context, customer, consents, requestOptions),
+		qualifications: (params, requestOptions) => qualifications(context, params, requestOptions),
+		listPromotionTiers: (params, requestOptions) => listPromotionTiers(context, params, requestOptions),
 		setIdentity(identity) {
 			const hash = hashIdentity(identity);
 			context.tracker.adopt(hash);

@@ -77,3 +77,34 @@ export function checkSignal(value: unknown): AbortSignal | undefined {
 	}
 	return value as AbortSignal;
 }
+
+/** An optional params object: `undefined` reads as `{}`, anything but a plain object is refused. */
+export function checkObject(value: unknown, field: string): Record<string, unknown> {
+	if (value === undefined) return {};
+	return isPlainObject(value) ? value : fail(field, `must be an object, got ${describeType(value)}`);
+}
+
+export function checkOrder(value: unknown, field = 'order'): void {
+	const order = checkObject(value, field);
+	if (order.amount !== undefined) checkAmount(order.amount, `${field}.amount`);
+	if (order.items !== undefined) checkItems(order.items, `${field}.items`);
+	if (order.metadata !== undefined) checkObject(order.metadata, `${field}.metadata`);
+}
+
+/** A customer object for JSON bodies; its `source_id`, when given, must be real text. */
+export function checkCustomerInput(value: unknown, field = 'customer'): void {
+	const customer = checkObject(value, field);
+	if (customer.source_id !== undefined) checkText(customer.source_id, `${field}.source_id`);
+	if (customer.id !== undefined) checkText(customer.id, `${field}.id`);
+	if (customer.metadata !== undefined) checkObject(customer.metadata, `${field}.metadata`);
+}
+
+/** The parts every JSON body shares: `customer`, `order`, `metadata`, and no caller-chosen `tracking_id`. */
+export function checkBody(value: unknown, field = 'params'): Record<string, unknown> {
+	const body = checkObject(value, field);
+	checkCustomerInput(body.customer);
+	checkOrder(body.order);
+	checkObject(body.metadata, 'metadata');
+	if ('tracking_id' in body) fail('tracking_id', 'is set by the SDK; use setIdentity() to choose it');
+	return body;
+}

