@@ -16,8 +16,8 @@ import type {
 
 type QueryParams = Record<string, string | number | boolean | undefined>;
 
-/** A GET on behalf of the visitor: filters are checked against their expected types, the tracking id goes last. */
-function getWithTrackingId<T>(
+/** A GET on behalf of the visitor (async, so bad input rejects rather than throws): filters are checked against their expected types, the tracking id goes last. */
+async function getWithTrackingId<T>(
 	context: ClientContext,
 	path: string,
 	params: unknown,
@@ -75,7 +75,7 @@ export async function updateConsents(
 }
 
 /** `POST /client/v1/qualifications`: what the visitor's cart qualifies for, with the tracking id in the body. */
-export function qualifications(context: ClientContext, params?: QualificationsParams, options?: RequestOptions) {
+export async function qualifications(context: ClientContext, params?: QualificationsParams, options?: RequestOptions) {
 	const body = checkBody(params);
 	const signal = signalOf(options);
 	return withTrackingId(context, (trackingId) =>

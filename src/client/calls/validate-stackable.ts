@@ -25,7 +25,8 @@ function normalizeStackableParams(input: unknown): StackableParams {
 
 const stackable =
 	<T extends { tracking_id?: unknown }>(path: 'validations' | 'redemptions') =>
-	(context: ClientContext, params: StackableParams, options?: RequestOptions): Promise<T> => {
+	// async, so bad params reject the returned promise rather than throw before the caller can `.catch()` them.
+	async (context: ClientContext, params: StackableParams, options?: RequestOptions): Promise<T> => {
 		const body = normalizeStackableParams(params);
 		const signal = signalOf(options);
 		return withTrackingId(context, (trackingId) =>

@@ -19,7 +19,7 @@ export const asVisitor = <T extends { customer?: CustomerInput }>(body: T, track
 		? body
 		: { ...body, customer: { ...body.customer, source_id: trackingId } };
 
-const postAsVisitor = <T>(
+const postAsVisitor = async <T>(
 	context: ClientContext,
 	path: string,
 	body: Record<string, unknown>,
@@ -36,18 +36,18 @@ const postAsVisitor = <T>(
 `POST /client/v1/redeem?code=…` (when the project allows client-side redemption). The visitor goes in
 `customer.source_id`; this legacy route takes no body `tracking_id`.
 */
-export const redeem = (context: ClientContext, code: string, params?: RedeemParams, options?: RequestOptions) =>
+export const redeem = async (context: ClientContext, code: string, params?: RedeemParams, options?: RequestOptions) =>
 	postAsVisitor<RedemptionResult>(context, 'redeem', checkBody(params), options, toQueryString([['code', checkCode(code)]]));
 
 /** `POST /client/v1/publish?campaign=…`: gives the visitor a code from the campaign. */
-export function publish(context: ClientContext, campaign: string, params?: PublishParams, options?: RequestOptions) {
+export async function publish(context: ClientContext, campaign: string, params?: PublishParams, options?: RequestOptions) {
 	const body = checkBody(params);
 	const query = toQueryString([['campaign', checkText(campaign, 'campaign')]]);
 	return postAsVisitor<PublicationResult>(context, 'publish', { channel: 'voucherify-browser', ...body }, options, query);
 }
 
 /** `POST /client/v1/events`: records a custom event for the visitor (the API creates an unknown customer). */
-export function track(context: ClientContext, event: string, params?: TrackParams, options?: RequestOptions) {
+export async function track(context: ClientContext, event: string, params?: TrackParams, options?: RequestOptions) {
 	const body = checkBody(params);
 	checkObject(body.referral, 'referral');
 	checkObject(body.loyalty, 'loyalty');
@@ -55,7 +55,7 @@ export function track(context: ClientContext, event: string, params?: TrackParam
 }
 
 /** `POST /client/v1/customers`, optionally asking for double opt-in; `source_id` defaults to the visitor. */
-export function createCustomer(
+export async function createCustomer(
 	context: ClientContext,
 	customer: CustomerInput,
 	params?: { doubleOptIn?: boolean },

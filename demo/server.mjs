@@ -1,0 +1,145 @@
+// The demo storefront's own backend: serves the shop under a strict CSP and redeems at checkout with the
+// secret server keys, which never reach the browser. Not part of the published package.
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { TRACKING_FIELD_NAME, TRACKING_HEADER_NAME, isTrackingId, readTrackingId } from '../dist/server/index.js';
+
+const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+const SCRIPT_FILE = fileURLToPath(new URL('../dist/voucherify.min.js', import.meta.url));
+const MAX_BODY_BYTES = 16 * 1024;
+const STATIC_FILES = {
+	'/app.js': ['app.js', 'text/javascript; charset=utf-8'],
+	'/styles.css': ['styles.css', 'text/css; charset=utf-8'],
+};
+
+const escapeAttribute = (value) =>
+	String(value).replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+
+/**
+@param {{ apiUrl: string, clientApplicationId: string, clientToken: string, applicationId: string, secretKey: string }} config
+*/
+export function createDemoServer(config) {
+	const apiOrigin = new URL(config.apiUrl).origin;
+	const contentSecurityPolicy = [
+		"default-src 'none'",
+		"script-src 'self'",
+		`connect-src 'self' ${apiOrigin}`,
+		"style-src 'self'",
+		"img-src 'self' data:",
+		"form-action 'self'",
+		"base-uri 'none'",
+		"frame-ancestors 'self'",
+	].join('; ');
+
+	const serverApi = async (method, path, body) => {
+		const response = await fetch(`${config.apiUrl}${path}`, {
+			method,
+			headers: {
+				'X-App-Id': config.applicationId,
+				'X-App-Token': config.secretKey,
+				'Content-Type': 'application/json',
+				Accept: 'application/json',
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		return { status: response.status, body: await response.json() };
+	};
+
+	async function renderIndex() {
+		const template = await readFile(`${PUBLIC_DIR}index.html`, 'utf8');
+		return template
+			.replaceAll('{{API_URL}}', escapeAttribute(config.apiUrl))
+			.replaceAll('{{CLIENT_APPLICATION_ID}}', escapeAttribute(config.clientApplicationId))
+			.replaceAll('{{CLIENT_TOKEN}}', escapeAttribute(config.clientToken));
+	}
+
+	/** Checkout: find the visitor's tracking id (cookie first), redeem server-side, answer with the merged customer. */
+	async function checkout(request) {
+		const form = new URLSearchParams(await readBody(request));
+		const headerId = request.headers[TRACKING_HEADER_NAME.toLowerCase()];
+		const trackingId =
+			readTrackingId(request.headers.cookie) ??
+			(isTrackingId(headerId) ? headerId : undefined) ??
+			(isTrackingId(form.get(TRACKING_FIELD_NAME)) ? form.get(TRACKING_FIELD_NAME) : undefined);
+		const code = (form.get('code') ?? '').trim();
+		const amount = Number.parseInt(form.get('amount') ?? '', 10);
+		if (!code || !Number.isSafeInteger(amount) || amount <= 0) {
+			return { status: 400, body: { message: 'Enter a voucher code and an order amount before checking out' } };
+		}
+
+		const customer = { name: form.get('name') || undefined, email: form.get('email') || undefined };
+		const query = trackingId ? `?tracking_id=${encodeURIComponent(trackingId)}` : '';
+		const redemption = await serverApi('POST', `/v1/vouchers/${encodeURIComponent(code)}/redemption${query}`, {
+			customer,
+			order: { amount, items: JSON.parse(form.get('items') || '[]') },
+		});
+		if (redemption.status !== 200) return redemption;
+
+		const customerId = redemption.body.customer_id ?? redemption.body.customer?.id;
+		const [profile, activity] = await Promise.all([
+			serverApi('GET', `/v1/customers/${encodeURIComponent(customerId)}`),
+			serverApi('GET', `/v1/customers/${encodeURIComponent(customerId)}/activity`),
+		]);
+		return {
+			status: 200,
+			body: { trackingId, redemption: redemption.body, customer: profile.body, activity: activity.body.data ?? [] },
+		};
+	}
+
+	async function route(request) {
+		const { pathname } = new URL(request.url, 'http://demo.invalid');
+		if (request.method === 'GET' && (pathname === '/' || pathname === '/index.html')) {
+			return { status: 200, type: 'text/html; charset=utf-8', body: await renderIndex() };
+		}
+		if (request.method === 'GET' && pathname === '/voucherify.min.js') {
+			return { status: 200, type: 'text/javascript; charset=utf-8', body: await readFile(SCRIPT_FILE) };
+		}
+		const file = STATIC_FILES[pathname];
+		if (request.method === 'GET' && file) {
+			return { status: 200, type: file[1], body: await readFile(`${PUBLIC_DIR}${file[0]}`) };
+		}
+		if (request.method === 'POST' && pathname === '/checkout') return checkout(request);
+		return { status: 404, body: { message: 'Not found' } };
+	}
+
+	const server = createServer((request, response) => {
+		route(request)
+			.catch((error) => ({ status: error.statusCode ?? 502, body: { message: error.expose ? error.message : 'Checkout failed' } }))
+			.then(({ status, type, body }) => {
+				const isJson = type === undefined;
+				response.writeHead(status, {
+					'Content-Type': type ?? 'application/json; charset=utf-8',
+					'Content-Security-Policy': contentSecurityPolicy,
+					'X-Content-Type-Options': 'nosniff',
+					'Referrer-Policy': 'no-referrer',
+					'Cache-Control': 'no-store',
+				});
+				response.end(isJson ? JSON.stringify(body) : body);
+			});
+	});
+
+	return {
+		listen(port = 5173, host = '127.0.0.1') {
+			return new Promise((resolve, reject) => {
+				server.once('error', reject);
+				server.listen(port, host, () => {
+					const { port: actualPort } = server.address();
+					resolve(`http://${host === '127.0.0.1' ? 'localhost' : host}:${actualPort}`);
+				});
+			});
+		},
+		close: () => new Promise((resolve) => server.close(() => resolve())),
+	};
+}
+
+async function readBody(request) {
+	let size = 0;
+	const chunks = [];
+	for await (const chunk of request) {
+		size += chunk.length;
+		if (size > MAX_BODY_BYTES) throw Object.assign(new Error('The checkout form is too large'), { statusCode: 413, expose: true });
+		chunks.push(chunk);
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}
