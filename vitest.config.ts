@@ -7,16 +7,17 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 // Test the pure-JS SHA-256 that ships to browsers, not js-sha256's node:crypto build.
 const jsSha256BrowserSource = fileURLToPath(new URL('./node_modules/js-sha256/src/index.mjs', import.meta.url));
 
-const shared = {
+// A fresh object per project: vitest consumes `define` entries while it sets a project up.
+const shared = () => ({
 	define: { __SDK_VERSION__: JSON.stringify(version) },
 	resolve: { alias: { 'js-sha256': jsSha256BrowserSource } },
-};
+});
 
 export default defineConfig({
 	test: {
 		projects: [
 			{
-				...shared,
+				...shared(),
 				test: {
 					name: 'unit',
 					include: ['test/unit/**/*.test.ts'],
@@ -26,11 +27,11 @@ export default defineConfig({
 				},
 			},
 			{
-				...shared,
+				...shared(),
 				test: { name: 'node', include: ['test/node/**/*.test.ts', 'test/mock/**/*.test.ts'], environment: 'node' },
 			},
 			{
-				...shared,
+				...shared(),
 				test: {
 					name: 'e2e',
 					include: ['test/e2e/**/*.test.ts'],

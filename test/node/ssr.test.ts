@@ -1,0 +1,125 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+
+/** Server-side rendering: the browser entry imported and used in plain Node, where there is no DOM. */
+
+const API = 'https://api.test';
+const ANSWERED_TRACKING_ID = 'track_ab+c/d==';
+const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'location', 'self'] as const;
+
+const sentTrackingIds: Array<string | null> = [];
+const server = setupServer(
+	http.get(`${API}/client/v1/validate`, ({ request }) => {
+		const sent = new URL(request.url).searchParams.get('tracking_id');
+		sentTrackingIds.push(sent);
+		return HttpResponse.json({ valid: true, code: 'X', tracking_id: sent ?? ANSWERED_TRACKING_ID });
+	}),
+);
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+	server.resetHandlers();
+	sentTrackingIds.length = 0;
+});
+afterAll(() => server.close());
+
+const importEntry = () => import('../../src/index.js');
+
+/** Runs `run` with getters on the browser globals that record each read (and answer undefined, as Node would). */
+async function trapBrowserGlobals(run: () => unknown): Promise<string[]> {
+	const touched: string[] = [];
+	const globals = globalThis as Record<string, unknown>;
+	const originals = new Map(BROWSER_GLOBALS.map((name) => [name, Object.getOwnPropertyDescriptor(globals, name)]));
+	for (const name of BROWSER_GLOBALS) {
+		Object.defineProperty(globals, name, {
+			configurable: true,
+			get() {
+				touched.push(name);
+				return undefined;
+			},
+		});
+	}
+	try {
+		await run();
+	} finally {
+		for (const [name, descriptor] of originals) {
+			if (descriptor) Object.defineProperty(globals, name, descriptor);
+			else delete globals[name];
+		}
+	}
+	return touched;
+}
+
+const makeClient = async () => {
+	const { createClient } = await importEntry();
+	return createClient({ clientApplicationId: 'app', clientToken: 'token', apiUrl: API, retry: 0 });
+};
+
+describe('import', () => {
+	test('runs in an environment with no window and no document', () => {
+		expect(typeof window).toBe('undefined');
+		expect(typeof document).toBe('undefined');
+	});
+
+	test('importing the browser entry reads no browser global', async () => {
+		vi.resetModules();
+		let entry: Awaited<ReturnType<typeof importEntry>> | undefined;
+
+		const touched = await trapBrowserGlobals(async () => {
+			entry = await importEntry();
+		});
+
+		expect(typeof entry?.createClient).toBe('function');
+		expect(touched).toEqual([]);
+	});
+
+	test('creating a client reads no browser global either', async () => {
+		const { createClient } = await importEntry();
+
+		const touched = await trapBrowserGlobals(() => {
+			createClient({ clientApplicationId: 'app', clientToken: 'token' });
+		});
+
+		expect(touched).toEqual([]);
+	});
+});
+
+describe('calls in plain Node', () => {
+	test('validate works against the API', async () => {
+		const result = await (await makeClient()).validate('X');
+
+		expect(result.valid).toBe(true);
+	});
+
+	test('keeps the answered tracking id in memory and sends it on the next call', async () => {
+		const client = await makeClient();
+		await client.validate('X');
+		await client.validate('X');
+
+		expect(client.trackingId).toBe(ANSWERED_TRACKING_ID);
+		expect(sentTrackingIds).toEqual([null, ANSWERED_TRACKING_ID]);
+	});
+
+	test('keeps the id per client: a second client in the same process starts without one', async () => {
+		await (await makeClient()).validate('X');
+		const other = await makeClient();
+
+		expect(other.trackingId).toBeUndefined();
+	});
+
+	test('setIdentity keeps the hash in memory and sends it', async () => {
+		const client = await makeClient();
+		const hash = client.setIdentity('alice@shop.com');
+		await client.validate('X');
+
+		expect(sentTrackingIds).toEqual([hash]);
+	});
+
+	test('trackingHeaders works without a DOM', async () => {
+		const client = await makeClient();
+		await client.validate('X');
+
+		expect(client.trackingHeaders()).toEqual({ 'X-Voucherify-Tracking-Id': ANSWERED_TRACKING_ID });
+	});
+});

@@ -1,0 +1,236 @@
+import { http, HttpResponse } from 'msw';
+import { describe, expect, test } from 'vitest';
+import { VoucherifyInvalidInputError, type ConsentState } from '../../src/index.js';
+import {
+	ANSWERED_TRACKING_ID,
+	CLIENT_BASE,
+	CODE,
+	COOKIE_NAME,
+	OTHER_TRACKING_ID,
+	bodyJson,
+	makeClient,
+	requests,
+	sentTrackingId,
+	server,
+	useApi,
+} from './support/api.js';
+import { cookieValue, setRawCookie, spyOnCookieWrites } from './support/dom.js';
+
+const IDENTITY = 'customer-42';
+
+useApi();
+
+const alwaysAnswer = (trackingId: string) =>
+	server.use(http.get(`${CLIENT_BASE}/validate`, () => HttpResponse.json({ valid: true, tracking_id: trackingId })));
+
+describe('consent: granted (the default)', () => {
+	test('defaults to granted', () => {
+		expect(makeClient().consent).toBe('granted');
+	});
+});
+
+describe('consent: pending', () => {
+	test('keeps the answered tracking id in memory only and sends it on later calls', async () => {
+		const writes = spyOnCookieWrites();
+		const client = makeClient({ tracking: { consent: 'pending' } });
+		await client.validate(CODE);
+		await client.validate(CODE);
+
+		expect(writes).toEqual([]);
+		expect(window.localStorage.length).toBe(0);
+		expect(client.trackingId).toBe(ANSWERED_TRACKING_ID);
+		expect(sentTrackingId(requests[1])).toBe(ANSWERED_TRACKING_ID);
+	});
+
+	test('granted → pending removes the cookie but keeps sending the same id from memory', async () => {
+		const client = makeClient();
+		await client.validate(CODE);
+		client.setConsent('pending');
+		await client.validate(CODE);
+
+		expect(cookieValue(COOKIE_NAME)).toBeUndefined();
+		expect(client.consent).toBe('pending');
+		expect(client.trackingId).toBe(ANSWERED_TRACKING_ID);
+		expect(sentTrackingId(requests[1])).toBe(ANSWERED_TRACKING_ID);
+	});
+
+	test('pending → granted promotes the same id from memory to the cookie', async () => {
+		const client = makeClient({ tracking: { consent: 'pending' } });
+		await client.validate(CODE);
+		client.setConsent('granted');
+
+		expect(cookieValue(COOKIE_NAME)).toBe(ANSWERED_TRACKING_ID);
+		expect(client.trackingId).toBe(ANSWERED_TRACKING_ID);
+	});
+
+	test('pending → granted with no id yet writes nothing until a call answers one', async () => {
+		const writes = spyOnCookieWrites();
+		const client = makeClient({ tracking: { consent: 'pending' } });
+		client.setConsent('granted');
+
+		expect(writes).toEqual([]);
+		await client.validate(CODE);
+		expect(cookieValue(COOKIE_NAME)).toBe(ANSWERED_TRACKING_ID);
+	});
+});
+
+describe('consent: denied', () => {
+	test('granted → denied removes the cookie and the localStorage copy', async () => {
+		window.localStorage.setItem(COOKIE_NAME, OTHER_TRACKING_ID);
+		const client = makeClient();
+		await client.validate(CODE);
+		client.setConsent('denied');
+
+		expect(cookieValue(COOKIE_NAME)).toBeUndefined();
+		expect(window.localStorage.getItem(COOKIE_NAME)).toBeNull();
+		expect(client.trackingId).toBeUndefined();
+	});
+
+	test('granted → denied removes a cookie written for the shared domain', async () => {
+		const client = makeClient({ tracking: { domain: '.shop.example' } });
+		await client.validate(CODE);
+		client.setConsent('denied');
+
+		expect(cookieValue(COOKIE_NAME)).toBeUndefined();
+	});
+
+	test('pending → denied forgets the id held in memory', async () => {
+		const client = makeClient({ tracking: { consent: 'pending' } });
+		await client.validate(CODE);
+		client.setConsent('denied');
+		await client.validate(CODE);
+
+		expect(client.trackingId).toBeUndefined();
+		expect(sentTrackingId(requests[1])).toBeNull();
+	});
+
+	test('sends no tracking_id on validate and validateStackable while denied', async () => {
+		setRawCookie(`${COOKIE_NAME}=${OTHER_TRACKING_ID}; Path=/`);
+		const client = makeClient();
+		client.setConsent('denied');
+		await client.validate(CODE);
+		await client.validateStackable({ redeemables: [{ object: 'voucher', id: CODE }] });
+
+		expect(sentTrackingId(requests[0])).toBeNull();
+		expect(await bodyJson(requests[1])).not.toHaveProperty('tracking_id');
+	});
+
+	test('does not adopt the tracking ids the API answers while denied', async () => {
+		const writes = spyOnCookieWrites();
+		const client = makeClient({ tracking: { consent: 'denied' } });
+		await client.validate(CODE);
+		await client.validate(CODE);
+
+		expect(client.trackingId).toBeUndefined();
+		expect(sentTrackingId(requests[1])).toBeNull();
+		expect(writes).toEqual([]);
+		expect(window.localStorage.length).toBe(0);
+	});
+
+	test('does not read a tracking cookie left from before consent was denied', () => {
+		setRawCookie(`${COOKIE_NAME}=${OTHER_TRACKING_ID}; Path=/`);
+		const client = makeClient({ tracking: { consent: 'denied' } });
+
+		expect(client.trackingId).toBeUndefined();
+	});
+
+	test('setIdentity while denied keeps the hash in memory only and sends it', async () => {
+		const writes = spyOnCookieWrites();
+		const client = makeClient({ tracking: { consent: 'denied' } });
+		const hash = client.setIdentity(IDENTITY);
+		await client.validate(CODE);
+
+		expect(client.trackingId).toBe(hash);
+		expect(sentTrackingId(requests[0])).toBe(hash);
+		expect(writes).toEqual([]);
+		expect(window.localStorage.length).toBe(0);
+	});
+
+	test('denied → granted starts afresh: no id sent, the next answer is stored in the cookie', async () => {
+		alwaysAnswer(OTHER_TRACKING_ID);
+		const client = makeClient({ tracking: { consent: 'denied' } });
+		client.setConsent('granted');
+		await client.validate(CODE);
+
+		expect(sentTrackingId(requests[0])).toBeNull();
+		expect(cookieValue(COOKIE_NAME)).toBe(OTHER_TRACKING_ID);
+	});
+
+	test('denied → granted promotes an identity hash set while denied to the cookie', () => {
+		const client = makeClient({ tracking: { consent: 'denied' } });
+		const hash = client.setIdentity(IDENTITY);
+		client.setConsent('granted');
+
+		expect(cookieValue(COOKIE_NAME)).toBe(hash);
+	});
+
+	test('denied → pending adopts the next answer in memory only', async () => {
+		const writes = spyOnCookieWrites();
+		const client = makeClient({ tracking: { consent: 'denied' } });
+		client.setConsent('pending');
+		await client.validate(CODE);
+
+		expect(client.trackingId).toBe(ANSWERED_TRACKING_ID);
+		expect(writes.filter((write) => write.includes(ANSWERED_TRACKING_ID))).toEqual([]);
+		expect(cookieValue(COOKIE_NAME)).toBeUndefined();
+		expect(window.localStorage.length).toBe(0);
+	});
+});
+
+describe('setConsent', () => {
+	test.each<ConsentState>(['granted', 'pending', 'denied'])('reports %s after setConsent', (state) => {
+		const client = makeClient();
+		client.setConsent(state);
+
+		expect(client.consent).toBe(state);
+	});
+
+	test('setting the same consent again changes nothing', async () => {
+		const client = makeClient();
+		await client.validate(CODE);
+		const writes = spyOnCookieWrites();
+		client.setConsent('granted');
+
+		expect(writes).toEqual([]);
+		expect(cookieValue(COOKIE_NAME)).toBe(ANSWERED_TRACKING_ID);
+	});
+
+	test('rejects an unknown consent state with the invalid-input error', () => {
+		const client = makeClient();
+
+		expect(() => client.setConsent('yes' as ConsentState)).toThrow(VoucherifyInvalidInputError);
+		expect(client.consent).toBe('granted');
+	});
+});
+
+describe('reset', () => {
+	test('forgets the identity and the tracking id, and the next call goes without one', async () => {
+		const client = makeClient();
+		await client.validate(CODE);
+		client.setIdentity(IDENTITY);
+		client.reset();
+		await client.validate(CODE);
+
+		expect(sentTrackingId(requests[1])).toBeNull();
+		expect(client.trackingId).toBe(ANSWERED_TRACKING_ID);
+	});
+
+	test('removes the cookie and the localStorage copy', async () => {
+		window.localStorage.setItem(COOKIE_NAME, OTHER_TRACKING_ID);
+		const client = makeClient();
+		client.setIdentity(IDENTITY);
+		client.reset();
+
+		expect(client.trackingId).toBeUndefined();
+		expect(cookieValue(COOKIE_NAME)).toBeUndefined();
+		expect(window.localStorage.getItem(COOKIE_NAME)).toBeNull();
+	});
+
+	test('forgets an identity held in memory while consent is pending', () => {
+		const client = makeClient({ tracking: { consent: 'pending' } });
+		client.setIdentity(IDENTITY);
+		client.reset();
+
+		expect(client.trackingId).toBeUndefined();
+	});
+});

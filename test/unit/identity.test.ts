@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, test } from 'vitest';
+import { VoucherifyInvalidInputError, hashIdentity } from '../../src/index.js';
+import { hashIdentity as serverHashIdentity } from '../../src/server/index.js';
+import {
+	ANSWERED_TRACKING_ID,
+	CODE,
+	COOKIE_NAME,
+	bodyJson,
+	makeClient,
+	requestText,
+	requests,
+	sentTrackingId,
+	thrownBy,
+	useApi,
+} from './support/api.js';
+import { cookieValue, spyOnCookieWrites } from './support/dom.js';
+
+const RAW_EMAIL = ' Alice@Shop.COM ';
+const NORMALISED_EMAIL = 'alice@shop.com';
+const SHOP_CUSTOMER_ID = 'CUST-0042-Ab';
+const HEX_64 = /^[0-9a-f]{64}$/;
+
+const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+useApi();
+
+describe('setIdentity', () => {
+	test('returns the SHA-256 hex of the identifier, as Node computes it', () => {
+		expect(makeClient().setIdentity(SHOP_CUSTOMER_ID)).toBe(sha256Hex(SHOP_CUSTOMER_ID));
+	});
+
+	test('returns 64 lowercase hex characters', () => {
+		expect(makeClient().setIdentity(SHOP_CUSTOMER_ID)).toMatch(HEX_64);
+	});
+
+	test('trims an email and lowercases it before hashing', () => {
+		expect(makeClient().setIdentity(RAW_EMAIL)).toBe(sha256Hex(NORMALISED_EMAIL));
+	});
+
+	test('trims a non-email identifier but leaves its case alone', () => {
+		expect(makeClient().setIdentity(`  ${SHOP_CUSTOMER_ID}\t`)).toBe(sha256Hex(SHOP_CUSTOMER_ID));
+	});
+
+	test('hashes non-ASCII identifiers as UTF-8', () => {
+		expect(makeClient().setIdentity('zoë@bücher.de')).toBe(sha256Hex('zoë@bücher.de'));
+	});
+
+	test('matches hashIdentity from the browser entry and the server entry', () => {
+		const hash = makeClient().setIdentity(RAW_EMAIL);
+
+		expect(hashIdentity(RAW_EMAIL)).toBe(hash);
+		expect(serverHashIdentity(RAW_EMAIL)).toBe(hash);
+	});
+
+	test('replaces the tracking id with the hash and sends it on later calls', async () => {
+		const client = makeClient();
+		await client.validate(CODE);
+		const hash = client.setIdentity(SHOP_CUSTOMER_ID);
+		await client.validate(CODE);
+		await client.validateStackable({ redeemables: [{ object: 'voucher', id: CODE }] });
+
+		expect(client.trackingId).toBe(hash);
+		expect(sentTrackingId(requests[1])).toBe(hash);
+		expect((await bodyJson(requests[2])).tracking_id).toBe(hash);
+	});
+
+	test('stores the hash in the tracking cookie', () => {
+		const hash = makeClient().setIdentity(SHOP_CUSTOMER_ID);
+
+		expect(cookieValue(COOKIE_NAME)).toBe(hash);
+	});
+
+	test('a later client sends the hash stored by an earlier one', async () => {
+		const hash = makeClient().setIdentity(SHOP_CUSTOMER_ID);
+		await makeClient().validate(CODE);
+
+		expect(sentTrackingId(requests[0])).toBe(hash);
+	});
+
+	test('keeps the hash when the API answers with a different tracking id', async () => {
+		const client = makeClient();
+		const hash = client.setIdentity(SHOP_CUSTOMER_ID);
+		await client.validate(CODE);
+
+		expect(client.trackingId).toBe(hash);
+		expect(client.trackingId).not.toBe(ANSWERED_TRACKING_ID);
+	});
+
+	test('does not rewrite the cookie when the same identity is set again', () => {
+		const client = makeClient();
+		const writes = spyOnCookieWrites();
+		client.setIdentity(RAW_EMAIL);
+		client.setIdentity(NORMALISED_EMAIL);
+
+		expect(writes).toHaveLength(1);
+	});
+
+	test('never puts the raw identifier in any request: URL, headers or body', async () => {
+		const client = makeClient();
+		await client.validate(CODE);
+		client.setIdentity(RAW_EMAIL);
+		await client.validate({ code: CODE, amount: 1000 });
+		await client.validate({ amount: 1000 });
+		await client.validateStackable({ redeemables: [{ object: 'voucher', id: CODE }] });
+
+		expect(requests).toHaveLength(4);
+		for (const request of requests) {
+			const text = (await requestText(request)).toLowerCase();
+			expect(text).not.toContain('alice');
+			expect(text).not.toContain('shop.com');
+		}
+	});
+});
+
+describe('setIdentity rejects junk', () => {
+	test.each<[string, unknown]>([
+		['an empty string', ''],
+		['blanks', '  '],
+		['undefined', undefined],
+		['null', null],
+		['an object', {}],
+		["'[object Object]'", '[object Object]'],
+		["'undefined'", 'undefined'],
+		["'null'", 'null'],
+		['a 513-character string', 'x'.repeat(513)],
+	])('rejects %s with VoucherifyInvalidInputError on the identity field', (_case, identity) => {
+		const error = thrownBy(() => makeClient().setIdentity(identity as string));
+
+		expect(error).toBeInstanceOf(VoucherifyInvalidInputError);
+		expect(error).toMatchObject({ name: 'VoucherifyInvalidInputError', field: 'identity' });
+	});
+
+	test('accepts a 512-character identifier', () => {
+		expect(makeClient().setIdentity('x'.repeat(512))).toBe(sha256Hex('x'.repeat(512)));
+	});
+
+	test('leaves the stored tracking id unchanged after a rejected identity', async () => {
+		const client = makeClient();
+		await client.validate(CODE);
+		const writes = spyOnCookieWrites();
+
+		expect(() => client.setIdentity('[object Object]')).toThrow(VoucherifyInvalidInputError);
+		expect(client.trackingId).toBe(ANSWERED_TRACKING_ID);
+		expect(cookieValue(COOKIE_NAME)).toBe(ANSWERED_TRACKING_ID);
+		expect(writes).toEqual([]);
+	});
+
+	test('does not repeat the rejected identifier in the error message', () => {
+		const secret = `secret-${'y'.repeat(600)}`;
+
+		const error = thrownBy(() => makeClient().setIdentity(secret));
+
+		expect(error).toBeInstanceOf(VoucherifyInvalidInputError);
+		expect((error as Error).message).not.toContain('secret');
+	});
+});

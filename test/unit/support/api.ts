@@ -1,0 +1,130 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { createClient, type ClientOptions, type VoucherifyClient } from '../../../src/index.js';
+import { clearBrowserState, restoreDomOverrides } from './dom.js';
+
+/** Shared fixtures and the msw server for the unit suite: happy-path answers here, error cases via `server.use()` in tests. */
+
+export const API = 'https://api.test';
+export const CLIENT_BASE = `${API}/client/v1`;
+export const APP_ID = 'app_id_0123';
+export const CLIENT_TOKEN = 'client_token_4567';
+/** What the API answers to a call that carried no tracking id: `track_` + base64, with `+`, `/` and `=`. */
+export const ANSWERED_TRACKING_ID = 'track_ab+c/d==';
+export const OTHER_TRACKING_ID = 'track_Zz9+Yy8/Xx7+Ww6/Vv5==';
+export const COOKIE_NAME = 'voucherify_tracking_id';
+export const CODE = 'SUMMER10';
+
+/** One intercepted request, as the API saw it. */
+export type RecordedRequest = {
+	method: string;
+	url: URL;
+	headers: Headers;
+	/** Resolves to the raw body text ('' for none). */
+	body: Promise<string>;
+};
+
+/** Every request msw intercepted in the current test, in order, including those answered by `server.use()` overrides. */
+export const requests: RecordedRequest[] = [];
+
+export const bodyJson = async (request: RecordedRequest | undefined): Promise<Record<string, unknown>> =>
+	JSON.parse(await (request?.body ?? Promise.reject(new Error('no such request')))) as Record<string, unknown>;
+
+/** Everything a request carries, as one string: URL, every header and the body. */
+export const requestText = async (request: RecordedRequest): Promise<string> =>
+	[request.method, request.url.href, ...[...request.headers].map(([name, value]) => `${name}: ${value}`), await request.body].join('\n');
+
+/** The API echoes the tracking id it was sent, or issues one for a visitor who has none. */
+const answeredId = (sent: string | null | undefined): string => sent ?? ANSWERED_TRACKING_ID;
+
+export const handlers = [
+	http.get(`${CLIENT_BASE}/validate`, ({ request }) => {
+		const query = new URL(request.url).searchParams;
+		const code = query.get('code');
+		const trackingId = answeredId(query.get('tracking_id'));
+		if (code === 'EXPIRED') {
+			return HttpResponse.json({ valid: false, code, reason: 'voucher expired', tracking_id: trackingId, metadata: {} });
+		}
+		return HttpResponse.json({
+			valid: true,
+			code,
+			discount: { type: 'AMOUNT', amount_off: 1000 },
+			order: { amount: 10_000, discount_amount: 1000, total_discount_amount: 1000, total_amount: 9000, applied_discount_amount: 1000 },
+			tracking_id: trackingId,
+			campaign: 'Summer',
+			metadata: {},
+		});
+	}),
+	http.get(`${CLIENT_BASE}/promotions/validation`, ({ request }) =>
+		HttpResponse.json({
+			valid: true,
+			promotions: [{ id: 'promo_1', object: 'promotion_tier', discount: { type: 'PERCENT', percent_off: 5 } }],
+			tracking_id: answeredId(new URL(request.url).searchParams.get('tracking_id')),
+		}),
+	),
+	http.post(`${CLIENT_BASE}/validations`, async ({ request }) => {
+		const body = (await request.json()) as { redeemables: Array<{ object: string; id: string }>; tracking_id?: string };
+		return HttpResponse.json({
+			valid: true,
+			redeemables: body.redeemables.map(({ object, id }) => ({ status: 'APPLICABLE', object, id })),
+			order: { amount: 10_000, total_amount: 9000 },
+			tracking_id: answeredId(body.tracking_id),
+		});
+	}),
+];
+
+export const server = setupServer(...handlers);
+
+server.events.on('request:start', ({ request }) => {
+	requests.push({
+		method: request.method,
+		url: new URL(request.url),
+		headers: new Headers(request.headers),
+		body: request.clone().text(),
+	});
+});
+
+/** Starts msw for the file and gives every test a clean page: no cookies, no localStorage, no stubs, no recorded requests. */
+export function useApi(): void {
+	beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+	beforeEach(() => {
+		requests.length = 0;
+		clearBrowserState();
+	});
+	afterEach(() => {
+		server.resetHandlers();
+		vi.restoreAllMocks();
+		restoreDomOverrides();
+		clearBrowserState();
+	});
+	afterAll(() => server.close());
+}
+
+/** A client on the msw API with retries off, so a failure is one request unless retry is under test. */
+export const makeClient = (options: Partial<ClientOptions> = {}): VoucherifyClient =>
+	createClient({ clientApplicationId: APP_ID, clientToken: CLIENT_TOKEN, apiUrl: API, retry: 0, ...options });
+
+/** The `tracking_id` a recorded GET carried, or null. */
+export const sentTrackingId = (request: RecordedRequest | undefined): string | null =>
+	request?.url.searchParams.get('tracking_id') ?? null;
+
+/** The error a function throws, or a failure if it returns. */
+export function thrownBy(run: () => unknown): unknown {
+	try {
+		run();
+	} catch (error) {
+		return error;
+	}
+	throw new Error('expected the call to throw, but it returned');
+}
+
+/** The reason a promise rejects with, or a failure if it resolves. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+	try {
+		await promise;
+	} catch (error) {
+		return error;
+	}
+	throw new Error('expected the promise to reject, but it resolved');
+}
