@@ -68,11 +68,14 @@ export function createDemoServer(config) {
 			return { status: 400, body: { message: 'Enter a voucher code and an order amount before checking out' } };
 		}
 
+		const items = parseItems(form.get('items'));
+		if (!items) return { status: 400, body: { message: 'The cart could not be read' } };
+
 		const customer = { name: form.get('name') || undefined, email: form.get('email') || undefined };
 		const query = trackingId ? `?tracking_id=${encodeURIComponent(trackingId)}` : '';
 		const redemption = await serverApi('POST', `/v1/vouchers/${encodeURIComponent(code)}/redemption${query}`, {
 			customer,
-			order: { amount, items: JSON.parse(form.get('items') || '[]') },
+			order: { amount, items },
 		});
 		if (redemption.status !== 200) return redemption;
 
@@ -131,6 +134,15 @@ export function createDemoServer(config) {
 		},
 		close: () => new Promise((resolve) => server.close(() => resolve())),
 	};
+}
+
+function parseItems(text) {
+	try {
+		const items = JSON.parse(text || '[]');
+		return Array.isArray(items) ? items : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 async function readBody(request) {

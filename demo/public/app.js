@@ -159,7 +159,7 @@ function renderCustomer({ customer, activity }) {
 	byId('activity').replaceChildren(
 		...activity.map((entry) => {
 			const item = document.createElement('li');
-			const code = entry.data?.voucher?.code ?? entry.data?.code ?? entry.data?.event ?? '';
+			const code = entry.data?.redeemables?.[0]?.id ?? entry.data?.id ?? entry.data?.event ?? '';
 			item.textContent = `${entry.type.replace('customer.', '')}${code ? ` · ${code}` : ''} · ${new Date(entry.created_at).toLocaleTimeString()}`;
 			return item;
 		}),

@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from './support/browser.js';
+import { startFixtureServer } from './support/fixture-server.js';
+import { KEYS, startStack, type Stack } from './support/stack.js';
+
+let stack: Stack;
+let fixtures: { port: number; close(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+	// Fixture pages live on shop.test hosts and in an opaque-origin sandbox, so the mock allows any origin here.
+	stack = await startStack({ allowedOrigins: ['*'] });
+	fixtures = await startFixtureServer(stack.apiUrl);
+	browser = await launchChromium();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await fixtures?.close();
+	await stack?.close();
+});
+
+const pageUrl = (host: string, path = '/blank.html') => `http://${host}:${fixtures.port}${path}`;
+
+type PageClientOptions = { domain?: string };
+
+/** Creates a client in the page from the script-tag build's global and runs one call. */
+function inPage<T>(page: Page, call: 'validate' | 'trackingId' | 'setIdentity', argument: string, options: PageClientOptions = {}) {
+	return page.evaluate(
+		async ({ call, argument, options, keys, apiUrl }) => {
+			const { Voucherify } = window as unknown as { Voucherify: { createClient(options: unknown): Record<string, unknown> } };
+			const client = Voucherify.createClient({
+				clientApplicationId: keys.clientApplicationId,
+				clientToken: keys.clientToken,
+				apiUrl,
+				tracking: options.domain ? { domain: options.domain } : {},
+			});
+			if (call === 'trackingId') return client.trackingId;
+			const result = await (client[call] as (value: string) => unknown)(argument);
+			return call === 'validate' ? (client.trackingId as string) : result;
+		},
+		{ call, argument, options, keys: KEYS, apiUrl: stack.apiUrl },
+	) as Promise<T>;
+}
+
+describe('the script-tag build in Chromium', () => {
+	test('www.shop.test and checkout.shop.test share one tracking id when tracking.domain is .shop.test', async () => {
+		const context = await browser.newContext();
+		const www = await context.newPage();
+		await www.goto(pageUrl('www.shop.test'));
+		const trackingId = await inPage<string>(www, 'validate', 'WELCOME10', { domain: '.shop.test' });
+		expect(trackingId).toMatch(/^track_/);
+
+		const checkout = await context.newPage();
+		await checkout.goto(pageUrl('checkout.shop.test'));
+		expect(await inPage(checkout, 'trackingId', '', { domain: '.shop.test' })).toBe(trackingId);
+		await context.close();
+	});
+
+	test('without tracking.domain the cookie stays on its own host', async () => {
+		const context = await browser.newContext();
+		const www = await context.newPage();
+		await www.goto(pageUrl('www.shop.test'));
+		await inPage(www, 'validate', 'WELCOME10');
+		const checkout = await context.newPage();
+		await checkout.goto(pageUrl('checkout.shop.test'));
+		expect(await inPage(checkout, 'trackingId', '')).toBeUndefined();
+		await context.close();
+	});
+
+	test('setIdentity hashes on a plain-http page that is not a secure context, and the email is never sent', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(pageUrl('shop.test'));
+		expect(await page.evaluate(() => [window.isSecureContext, typeof crypto.subtle])).toEqual([false, 'undefined']);
+
+		const email = 'Alice.Morgan@Example.com';
+		const expected = createHash('sha256').update(email.toLowerCase()).digest('hex');
+		stack.requests.length = 0;
+		const hash = await page.evaluate(
+			async ({ email, keys, apiUrl }) => {
+				const { Voucherify } = window as unknown as { Voucherify: { createClient(options: unknown): { setIdentity(id: string): string; validate(code: string): Promise<unknown> } } };
+				const client = Voucherify.createClient({ ...keys, apiUrl });
+				const value = client.setIdentity(email);
+				await client.validate('WELCOME10');
+				return value;
+			},
+			{ email, keys: { clientApplicationId: KEYS.clientApplicationId, clientToken: KEYS.clientToken }, apiUrl: stack.apiUrl },
+		);
+
+		expect(hash).toBe(expected);
+		const sent = stack.requests.map((request) => decodeURIComponent(request.path)).join('\n');
+		expect(sent).toContain(`tracking_id=${expected}`);
+		expect(sent.toLowerCase()).not.toContain('alice');
+		await context.close();
+	});
+
+	test('in a sandboxed iframe without cookies or storage the SDK falls back to memory with one warning and no errors', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		const warnings: string[] = [];
+		const errors: string[] = [];
+		page.on('console', (message) => {
+			if (message.type() === 'warning' && message.text().startsWith('[voucherify]')) warnings.push(message.text());
+			if (message.type() === 'error') errors.push(message.text());
+		});
+		page.on('pageerror', (error) => errors.push(error.message));
+		await page.goto(pageUrl('shop.test', '/sandboxed.html'));
+		const frame = await (await page.waitForSelector('#widget')).contentFrame();
+		await frame!.waitForFunction(() => 'Voucherify' in window);
+
+		const outcome = await frame!.evaluate(
+			async ({ keys, apiUrl }) => {
+				let cookieAccess = 'allowed';
+				try {
+					void document.cookie;
+				} catch (error) {
+					cookieAccess = (error as Error).name;
+				}
+				const { Voucherify } = window as unknown as { Voucherify: { createClient(options: unknown): { trackingId?: string; validate(code: string): Promise<{ valid: boolean }> } } };
+				const client = Voucherify.createClient({ ...keys, apiUrl });
+				const first = await client.validate('WELCOME10');
+				const idAfterFirst = client.trackingId;
+				await client.validate('SAVE5');
+				return { cookieAccess, valid: first.valid, idAfterFirst, idAfterSecond: client.trackingId };
+			},
+			{ keys: { clientApplicationId: KEYS.clientApplicationId, clientToken: KEYS.clientToken }, apiUrl: stack.apiUrl },
+		);
+
+		expect(outcome.cookieAccess).toBe('SecurityError');
+		expect(outcome.valid).toBe(true);
+		expect(outcome.idAfterFirst).toMatch(/^track_/);
+		expect(outcome.idAfterSecond).toBe(outcome.idAfterFirst);
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0]).toContain('memory');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	test('a storefront written for the voucherify.js global works unchanged with this script tag', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		stack.requests.length = 0;
+		await page.goto(pageUrl('shop.test', '/legacy-shop.html'));
+		await page.waitForFunction(() => document.querySelector('#result')?.textContent !== 'waiting');
+
+		expect(await page.textContent('#result')).toBe('valid WELCOME10');
+		expect(await page.textContent('#price')).toBe('90');
+		const hash = createHash('sha256').update('legacy.shopper@example.com').digest('hex');
+		expect(stack.requests.some((request) => request.path.includes(`tracking_id=${hash}`))).toBe(true);
+		await context.close();
+	});
+});

@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const FILES: Record<string, [path: string, type: string]> = {
+	'/voucherify.min.js': ['dist/voucherify.min.js', 'text/javascript'],
+	'/blank.html': ['test/e2e/fixtures/blank.html', 'text/html'],
+	'/legacy-shop.html': ['test/e2e/fixtures/legacy-shop.html', 'text/html'],
+	'/legacy-shop.js': ['test/e2e/fixtures/legacy-shop.js', 'text/javascript'],
+	'/sandboxed.html': ['test/e2e/fixtures/sandboxed.html', 'text/html'],
+};
+
+/**
+Serves the built script tag and small fixture pages under the same strict CSP as the demo. The API URL reaches the
+pages through `data-api-url`, filled in per request from `?api=`.
+*/
+export async function startFixtureServer(apiUrl: string): Promise<{ port: number; close(): Promise<void> }> {
+	const csp = `default-src 'none'; script-src 'self'; connect-src ${new URL(apiUrl).origin}; frame-src 'self'; style-src 'self'`;
+	const server: Server = createServer(async (request, response) => {
+		const { pathname } = new URL(request.url ?? '/', 'http://fixture.invalid');
+		const file = FILES[pathname];
+		if (!file) {
+			response.writeHead(404).end();
+			return;
+		}
+		let body = await readFile(`${ROOT}${file[0]}`, 'utf8');
+		body = body.replaceAll('{{API_URL}}', apiUrl);
+		response.writeHead(200, { 'Content-Type': `${file[1]}; charset=utf-8`, 'Content-Security-Policy': csp, 'Cache-Control': 'no-store' });
+		response.end(body);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		port: (server.address() as AddressInfo).port,
+		close: () => new Promise((resolve) => server.close(() => resolve())),
+	};
+}
