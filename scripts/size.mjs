@@ -3,9 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 
-/** Budgets in bytes after gzip -9. The target for the IIFE is 10,240; see README "Size and speed". */
+/**
+Budgets in bytes after gzip -9, set just above today's figures so growth fails the gate. The IIFE's target is
+10,240 B, which the dependencies alone (ky, js-cookie, js-sha256: ~8,530 B) nearly fill; see README "Size and speed".
+*/
 const BUDGETS = [
-	{ file: 'dist/voucherify.min.js', gzip: 14_336 },
+	{ file: 'dist/voucherify.min.js', gzip: 16_000 },
 	{ file: 'dist/server/index.js', gzip: 2_048 },
 ];
 

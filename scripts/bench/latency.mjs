@@ -1,0 +1,65 @@
+import { median, round, summarize } from './stats.mjs';
+
+/** Every call validates this one code, so the SDKs and fetch all hit the same URL (and the cached preflight). */
+export const LATENCY_CODE = 'WELCOME10';
+
+/** Headers a script sets; the rest (Origin, User-Agent, sec-*) the browser adds to every variant alike. */
+const isScriptHeader = (name) => name.startsWith('x-') || name === 'accept' || name === 'content-type';
+
+/** Makes one SDK call and returns the URL and script-set headers it sent, for fetch to send exactly the same. */
+async function captureRequest(page, sdk) {
+	const captured = new Promise((resolve) => {
+		const listener = async (request) => {
+			if (!request.url().includes('/client/v1/validate')) return;
+			page.off('request', listener);
+			const headers = Object.fromEntries(Object.entries(await request.allHeaders()).filter(([name]) => isScriptHeader(name)));
+			resolve({ url: request.url(), headers });
+		};
+		page.on('request', listener);
+	});
+	await page.evaluate(([name, code]) => window.bench.call(name, 'validate', code), [sdk, LATENCY_CODE]);
+	return captured;
+}
+
+/**
+`calls` validate calls through an SDK alternated with `calls` plain fetch calls to the same URL with the same headers,
+in one page, after warm-up. Returns median and p95 of each and the ratio SDK/fetch.
+*/
+export async function measureLatency(browser, { pageUrl, apiUrl, keys, warmup, calls }) {
+	const context = await browser.newContext();
+	try {
+		const page = await context.newPage();
+		await page.goto(`${pageUrl}/bench.html`);
+		await page.evaluate((options) => window.bench.createClients(options), { apiUrl, ...keys });
+
+		const result = {};
+		for (const sdk of ['ours', 'official']) {
+			// Our first call stores the tracking id the API issues and sends it from then on: capture a later call.
+			await page.evaluate(([name, code]) => window.bench.call(name, 'validate', code), [sdk, LATENCY_CODE]);
+			const request = await captureRequest(page, sdk);
+			const times = await page.evaluate((options) => window.bench.alternate(options), {
+				sdk,
+				code: LATENCY_CODE,
+				fetchUrl: request.url,
+				fetchHeaders: request.headers,
+				warmup,
+				calls,
+			});
+			const sdkStats = summarize(times.sdk);
+			const fetchStats = summarize(times.fetch);
+			result[sdk] = {
+				url: new URL(request.url).pathname + new URL(request.url).search.replace(/tracking_id=[^&]+/, 'tracking_id=…'),
+				headers: Object.keys(request.headers).sort(),
+				sdk: sdkStats,
+				fetch: fetchStats,
+				ratio: { median: round(sdkStats.median / fetchStats.median, 3), p95: round(sdkStats.p95 / fetchStats.p95, 3) },
+				// Each SDK call next to its fetch partner: the difference cancels the drift both share.
+				overheadMs: round(median(times.sdk.map((time, index) => time - times.fetch[index])), 3),
+			};
+		}
+		const crossOriginIsolated = await page.evaluate(() => window.crossOriginIsolated);
+		return { code: LATENCY_CODE, warmup, calls, crossOriginIsolated, ...result };
+	} finally {
+		await context.close();
+	}
+}

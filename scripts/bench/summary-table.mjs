@@ -1,0 +1,47 @@
+import { ms, ratio, sizeTriple, targetValue, textTable } from './format.mjs';
+import { mockTable } from './mock-figures.mjs';
+
+function mockRows(mock) {
+	const figures = mockTable(mock);
+	if (!figures) return [['mock', 'throughput', '—', mock?.note ?? 'not measured']];
+	const [, , ...restHeader] = figures.header;
+	const rows = figures.rows.map(([label, value, ...rest]) => [
+		'mock',
+		label.replaceAll('`', ''),
+		value,
+		rest.map((cell, index) => `${restHeader[index]} ${cell}`).join(', '),
+	]);
+	if (figures.merge) rows.push(['mock', figures.merge.label, figures.merge.each, figures.merge.total]);
+	return rows;
+}
+
+/** The one table `npm run bench` prints: every figure of bench.json, then the targets. */
+export function summaryTable(results) {
+	const { sizes, latency, requests, startup, mock, targets } = results;
+	const size = (label, key, compare) => [
+		'size',
+		label,
+		`${sizeTriple(sizes[key])} B`,
+		compare ? `${ratio(sizes.ratios[compare].gzip)} official, ${ratio(sizes.ratios[compare.replace('Official', 'Floor')].gzip)} floor (gzip)` : '',
+	];
+	const latencyRow = (label, variant) => [
+		'latency',
+		label,
+		`${ms(variant.sdk.median)} / ${ms(variant.sdk.p95)} ms`,
+		`fetch ${ms(variant.fetch.median)} / ${ms(variant.fetch.p95)} ms; ${ratio(variant.ratio.median)} median, ${ratio(variant.ratio.p95)} p95; ${variant.overheadMs >= 0 ? '+' : ''}${ms(variant.overheadMs)} ms paired`,
+	];
+	const rows = [
+		size('script tag dist/voucherify.min.js (min / gzip / brotli)', 'iife', 'iifeVsOfficial'),
+		size('SPA import { createClient } bundle', 'esmCreateClient', 'esmVsOfficial'),
+		size('dependency floor: ky + js-cookie + js-sha256', 'dependencyFloor'),
+		size('official @voucherify/sdk client side', 'official'),
+		latencyRow(`ours validate, median / p95 (${latency.calls} calls)`, latency.ours),
+		latencyRow(`official validate, median / p95 (${latency.calls} calls)`, latency.official),
+		['requests', 'validate, new code each call: 1st / 10th', `${requests.validate.first} / ${requests.validate.tenth}`, 'preflight + GET'],
+		['requests', 'validateStackable, one URL: 1st / 10th', `${requests.validateStackable.first} / ${requests.validateStackable.tenth}`, 'preflight cached after the 1st'],
+		['start-up', `evaluate + create client, median (${startup.repetitions} runs)`, `${ms(startup.ours.median)} ms`, `official ${ms(startup.official.median)} ms; ${ratio(startup.ratio)}`],
+		...mockRows(mock),
+		...targets.map((target) => ['target', target.label, targetValue(target), target.met ? 'met' : 'NOT MET']),
+	];
+	return textTable(['', 'figure', 'ours', 'compared with'], rows);
+}

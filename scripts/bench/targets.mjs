@@ -1,0 +1,11 @@
+/** The targets of the issue, each checked against what this run measured. */
+export function checkTargets({ sizes, latency, requests, startup }) {
+	const targets = [
+		{ id: 'iifeGzip', label: 'script tag ≤ 10,240 B gzip', value: sizes.iife.gzip, limit: 10_240, unit: 'B', met: (value, limit) => value <= limit },
+		{ id: 'iifeVsOfficial', label: 'script tag ≤ 0.55× official (gzip)', value: sizes.ratios.iifeVsOfficial.gzip, limit: 0.55, unit: '×', met: (value, limit) => value <= limit },
+		{ id: 'validateVsFetch', label: 'validate ≤ 1.10× plain fetch (median)', value: latency.ours.ratio.median, limit: 1.1, unit: '×', met: (value, limit) => value <= limit },
+		{ id: 'stackableTenth', label: '10th validateStackable = 1 request', value: requests.validateStackable.tenth, limit: 1, unit: 'request', met: (value, limit) => value === limit },
+		{ id: 'startupVsOfficial', label: 'start-up ≤ 0.5× official (median)', value: startup.ratio, limit: 0.5, unit: '×', met: (value, limit) => value <= limit },
+	];
+	return targets.map(({ met, ...target }) => ({ ...target, met: met(target.value, target.limit) }));
+}
