@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { createMockApi, type MockApi } from '../create-mock-api';
+import type { VoucherDefinition } from '../domain/voucher';
+import type { RunningMockServer } from '../server/node-server';
+import { CLI_USAGE, CliUsageError, parseCliArgs, type CliCommand } from './arguments';
+
+/** Where the CLI writes, and how it learns it should stop. */
+export interface CliIo {
+	readonly stdout: { write(text: string): unknown };
+	readonly stderr: { write(text: string): unknown };
+	/** Calls `stop` once on SIGINT or SIGTERM. */
+	readonly onStopSignal: (stop: () => void) => void;
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function readFixturesFile(path: string): VoucherDefinition[] {
+	let value: unknown;
+	try {
+		value = JSON.parse(readFileSync(path, 'utf8'));
+	} catch (error) {
+		throw new CliUsageError(`--fixtures ${path}: ${describe(error)}`);
+	}
+	if (!Array.isArray(value)) throw new CliUsageError(`--fixtures ${path} must hold a JSON array of vouchers`);
+	return value as VoucherDefinition[];
+}
+
+/** The flag behind each option createMockApi may name in an error. */
+const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
+	clientApplicationId: '--client-app-id',
+	clientToken: '--client-token',
+	applicationId: '--app-id',
+	secretKey: '--app-token',
+	allowedOrigins: '--allowed-origin',
+	vouchers: '--fixtures',
+};
+
+/** Options are checked by createMockApi; a TypeError there is a bad flag value, so a usage error too. */
+function createApi(command: Extract<CliCommand, { kind: 'serve' }>): MockApi {
+	const { fixturesFile, port: _port, host: _host, kind: _kind, ...options } = command;
+	try {
+		return createMockApi({ ...options, ...(fixturesFile === undefined ? {} : { vouchers: readFixturesFile(fixturesFile) }) });
+	} catch (error) {
+		if (!(error instanceof TypeError)) throw error;
+		throw new CliUsageError(error.message.replace(/The `(\w+)` option/, (phrase, name: string) => (FLAG_OF_OPTION[name] ? `The ${FLAG_OF_OPTION[name]} value` : phrase)));
+	}
+}
+
+/**
+ * Runs `voucherify-mock`. Resolves with the exit code once the server has stopped (or could not
+ * start): 0 for a clean stop or `--help`, 2 for a bad command line, 1 when it cannot start.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+	let server: RunningMockServer;
+	try {
+		const command = parseCliArgs(argv);
+		if (command.kind === 'help') {
+			io.stdout.write(CLI_USAGE);
+			return 0;
+		}
+		server = await createApi(command).start({ port: command.port, host: command.host });
+	} catch (error) {
+		if (error instanceof CliUsageError) {
+			io.stderr.write(`[voucherify] mock: ${error.message}\nRun voucherify-mock --help for the options.\n`);
+			return 2;
+		}
+		io.stderr.write(`[voucherify] mock: could not start: ${describe(error)}\n`);
+		return 1;
+	}
+	// Listen for the stop signal before announcing readiness: whoever reads the line may signal at once.
+	const stopped = new Promise<void>((resolve) => io.onStopSignal(resolve));
+	io.stdout.write(`Voucherify mock API listening on ${server.url}\n`);
+	await stopped;
+	await server.close();
+	return 0;
+}

@@ -1,0 +1,137 @@
+import type { RequestHandler } from 'msw';
+import type { Activity } from './domain/activity';
+import { createMockCore, type MockCore } from './domain/core';
+import type { Customer } from './domain/customer';
+import { isDomainError } from './domain/errors';
+import { createIdSource } from './domain/ids';
+import { fromSnapshot, type MockState, type MockStateSnapshot } from './domain/state';
+import type { Voucher } from './domain/voucher';
+import { DEFAULT_CAMPAIGNS, DEFAULT_CONSENTS } from './fixtures';
+import { ApiError, errorBody } from './http/api-error';
+import { corsHeaders } from './http/cors';
+import { createApiHandlers, createServerOnlyHandlers, notFoundError } from './http/handlers';
+import { createRateLimiter } from './http/rate-limiter';
+import { errorResponse, type HttpEnvironment } from './http/router';
+import { MOCK_DEFAULTS, normalizeOptions, type MockApiOptions } from './options';
+import { createStateFile, type StateFile } from './persistence/state-file';
+import { startNodeServer, type RunningMockServer } from './server/node-server';
+
+/** Where `start()` listens. */
+export interface StartOptions {
+	/** `0` picks any free port. @default 4010 */
+	readonly port?: number;
+	/** @default '127.0.0.1' */
+	readonly host?: string;
+}
+
+/** One mock Voucherify API: its msw handlers, a way to serve them over HTTP, and its state. */
+export interface MockApi {
+	/** msw handlers for `setupServer(...api.handlers)` (or `setupWorker`). They share this instance's state. */
+	readonly handlers: readonly RequestHandler[];
+	/**
+	 * Serves the same API over `node:http`, plus `POST /__mock/reset` and a 404 for every other path.
+	 * May be called more than once; all servers share the state.
+	 */
+	start(options?: StartOptions): Promise<RunningMockServer>;
+	/** Restores the voucher fixtures, forgets customers, activity and publications, and starts a fresh rate-limit window. */
+	reset(): void;
+	/** A deep copy of the whole state, as `dataFile` stores it. */
+	snapshot(): MockStateSnapshot;
+	/** A copy of the customer with this id or source_id, if there is one. */
+	getCustomer(idOrSourceId: string): Customer | undefined;
+	/** A copy of the voucher with this code, if there is one. */
+	getVoucher(code: string): Voucher | undefined;
+	/** A copy of the activity recorded under a tracking id no customer owns yet, oldest first. */
+	anonymousActivity(trackingId: string): Activity[];
+}
+
+function loadState(file: StateFile): MockState | undefined {
+	const saved = file.load();
+	if (saved === undefined) return undefined;
+	try {
+		return fromSnapshot(saved);
+	} catch (error) {
+		if (isDomainError(error)) throw new Error(`[voucherify] mock: ${file.path} is not a mock state file (${error.details})`);
+		throw error;
+	}
+}
+
+const attempt = <T>(read: () => T): T | undefined => {
+	try {
+		return structuredClone(read());
+	} catch {
+		return undefined;
+	}
+};
+
+function assertStartOptions({ port, host }: { port: unknown; host: unknown }): void {
+	if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65_535) throw new TypeError('The `port` option must be an integer from 0 to 65535');
+	if (typeof host !== 'string' || host === '') throw new TypeError('The `host` option must be a non-empty string');
+}
+
+/**
+ * Creates a mock Voucherify API with its own state. Nothing listens until `start()`.
+ *
+ * @example
+ * ```ts
+ * import { setupServer } from 'msw/node';
+ * import { createMockApi } from 'voucherify-browser/mock';
+ *
+ * const api = createMockApi();
+ * const server = setupServer(...api.handlers);
+ * server.listen({ onUnhandledRequest: 'error' });
+ * ```
+ * @example
+ * ```ts
+ * const { url, close } = await createMockApi().start({ port: 0 });
+ * ```
+ */
+export function createMockApi(options: MockApiOptions = {}): MockApi {
+	const settings = normalizeOptions(options);
+	const stateFile = settings.dataFile === undefined ? undefined : createStateFile(settings.dataFile);
+	const initialState = stateFile && loadState(stateFile);
+	const core: MockCore = createMockCore({
+		catalog: { campaigns: DEFAULT_CAMPAIGNS, consents: DEFAULT_CONSENTS },
+		vouchers: settings.vouchers,
+		ids: createIdSource(),
+		now: () => new Date(),
+		...(initialState ? { initialState } : {}),
+		...(stateFile ? { onChange: () => stateFile.save(core.snapshot()) } : {}),
+	});
+	if (stateFile && !initialState) stateFile.save(core.snapshot());
+
+	const rateLimiter = settings.rateLimit && createRateLimiter(settings.rateLimit, Date.now);
+	const env: HttpEnvironment = {
+		core,
+		keys: settings.keys,
+		allowedOrigins: settings.allowedOrigins,
+		bodyLimitBytes: settings.bodyLimitBytes,
+		...(rateLimiter ? { rateLimiter } : {}),
+		logError: (error) => console.error('[voucherify] mock: a request failed unexpectedly', error),
+		reset() {
+			core.reset();
+			rateLimiter?.reset();
+		},
+	};
+
+	return {
+		handlers: createApiHandlers(env, settings.baseUrl),
+		start({ port = MOCK_DEFAULTS.port, host = MOCK_DEFAULTS.host } = {}) {
+			assertStartOptions({ port, host });
+			return startNodeServer({
+				port,
+				host,
+				bodyLimitBytes: settings.bodyLimitBytes,
+				handlersFor: (url) => [...createApiHandlers(env, url), ...createServerOnlyHandlers(env, url)],
+				fallback: (request) => errorResponse(env, notFoundError(request), corsHeaders(request)),
+				malformedRequestBody: (status) =>
+					JSON.stringify(errorBody(new ApiError(status, 'invalid_payload', 'Malformed HTTP request', 'The request could not be parsed as HTTP/1.1'), core.ids.requestId())),
+			});
+		},
+		reset: env.reset,
+		snapshot: () => core.snapshot(),
+		getCustomer: (idOrSourceId) => attempt(() => core.getCustomer(idOrSourceId)),
+		getVoucher: (code) => attempt(() => core.getVoucher(code)),
+		anonymousActivity: (trackingId) => structuredClone([...core.anonymousActivity(trackingId)]),
+	};
+}

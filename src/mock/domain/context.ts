@@ -1,0 +1,18 @@
+import type { CampaignDefinition } from './campaigns';
+import type { Consent } from './consents';
+import type { IdSource } from './ids';
+import type { MockState } from './state';
+
+/** The fixed part of the mock's data: campaigns (with their tiers) and consents. */
+export interface Catalog {
+	readonly campaigns: readonly CampaignDefinition[];
+	readonly consents: readonly Consent[];
+}
+
+/** What every domain operation works on. Time and randomness come in from outside so the core stays pure. */
+export interface DomainContext {
+	readonly state: MockState;
+	readonly catalog: Catalog;
+	readonly ids: IdSource;
+	readonly now: () => Date;
+}

@@ -1,0 +1,98 @@
+import type { Activity } from './activity';
+import { updateConsents } from './consent-updates';
+import { listConsents } from './consents';
+import type { Catalog, DomainContext } from './context';
+import type { Customer, CustomerInput } from './customer';
+import { customerActivity, deleteCustomer, listCustomers, requireCustomer, updateCustomer, upsertCustomer, type CustomerListQuery } from './customers';
+import { trackEvent, type CustomEventRequest } from './events';
+import type { IdSource } from './ids';
+import type { PageQuery } from './paging';
+import { publish, type PublishRequest } from './publications';
+import { qualify, type QualificationRequest } from './qualifications';
+import type { RedeemableRef } from './redeemables';
+import { redeemStack, redeemVoucher, type RedemptionRequest } from './redemption';
+import { createEmptyState, replaceState, toSnapshot, type MockState, type MockStateSnapshot } from './state';
+import { listTiers, type TierListQuery } from './tiers';
+import { resolveTrackingId } from './tracking';
+import { validatePromotions, validateStack, validateVoucher, type ValidationRequest } from './validation';
+import type { VoucherDefinition } from './voucher';
+import { addVoucher, getVoucher, listVouchers, type VoucherListQuery } from './vouchers';
+
+/** What a core is made of. Time and randomness are injected; nothing here touches I/O. */
+export interface CoreOptions {
+	readonly catalog: Catalog;
+	/** The vouchers `reset()` restores. */
+	readonly vouchers: readonly VoucherDefinition[];
+	readonly ids: IdSource;
+	readonly now: () => Date;
+	/** Start from this state (a loaded data file) instead of the fixtures. */
+	readonly initialState?: MockState;
+	/** Called after every operation that may have changed the state, even one that then threw. */
+	readonly onChange?: () => void;
+}
+
+/** Builds the state the fixtures describe. */
+function seedState(context: Omit<DomainContext, 'state'>, vouchers: readonly VoucherDefinition[]): MockState {
+	const state = createEmptyState();
+	for (const definition of vouchers) addVoucher({ ...context, state }, definition);
+	return state;
+}
+
+/**
+ * The mock's domain core: every Voucherify operation the mock answers, synchronous and free of HTTP.
+ * State lives in the instance; one request is one synchronous call, so calls never interleave.
+ */
+export function createMockCore(options: CoreOptions) {
+	const { catalog, ids, now, onChange } = options;
+	const state = options.initialState ?? seedState({ catalog, ids, now }, options.vouchers);
+	const ctx: DomainContext = { state, catalog, ids, now };
+
+	/** Wraps an operation that may change the state, so persistence sees every change. */
+	const changing =
+		<A extends unknown[], R>(operation: (context: DomainContext, ...args: A) => R) =>
+		(...args: A): R => {
+			try {
+				return operation(ctx, ...args);
+			} finally {
+				onChange?.();
+			}
+		};
+	const reading =
+		<A extends unknown[], R>(operation: (context: DomainContext, ...args: A) => R) =>
+		(...args: A): R =>
+			operation(ctx, ...args);
+
+	return {
+		ids,
+		/** The tracking id a call carried, else its customer's `source_id`, else a new one. */
+		resolveTrackingId: (carried?: string, sourceId?: string): string => resolveTrackingId(ctx, carried, sourceId),
+		validateVoucher: changing((context, code: string, request: ValidationRequest) => validateVoucher(context, code, request)),
+		validatePromotions: changing(validatePromotions),
+		validateStack: changing((context, refs: readonly RedeemableRef[], request: ValidationRequest) => validateStack(context, refs, request)),
+		redeemVoucher: changing((context, code: string, request: Omit<RedemptionRequest, 'redeemables'>) => redeemVoucher(context, code, request)),
+		redeemStack: changing(redeemStack),
+		publish: changing((context, request: PublishRequest) => publish(context, request)),
+		trackEvent: changing((context, request: CustomEventRequest) => trackEvent(context, request)),
+		qualify: reading((context, request: QualificationRequest) => qualify(context, request)),
+		listVouchers: reading((context, query: VoucherListQuery) => listVouchers(context, query)),
+		getVoucher: reading((context, code: string) => getVoucher(context, code)),
+		addVoucher: changing((context, definition: VoucherDefinition) => addVoucher(context, definition)),
+		listTiers: reading((context, query: TierListQuery) => listTiers(context, query)),
+		listConsents: () => listConsents(catalog.consents),
+		updateConsents: changing((context, idOrSourceId: string, values: Readonly<Record<string, boolean>>) => updateConsents(context, idOrSourceId, values)),
+		upsertCustomer: changing((context, input: CustomerInput) => upsertCustomer(context, input)),
+		getCustomer: reading((context, idOrSourceId: string): Customer => requireCustomer(context, idOrSourceId)),
+		updateCustomer: changing((context, idOrSourceId: string, input: CustomerInput) => updateCustomer(context, idOrSourceId, input)),
+		deleteCustomer: changing((context, idOrSourceId: string) => deleteCustomer(context, idOrSourceId)),
+		listCustomers: reading((context, query: CustomerListQuery) => listCustomers(context, query)),
+		customerActivity: reading((context, idOrSourceId: string, query: PageQuery) => customerActivity(context, idOrSourceId, query)),
+		/** Anonymous activity of a tracking id no customer owns, oldest first. */
+		anonymousActivity: (trackingId: string): readonly Activity[] => state.anonymousActivity.get(trackingId) ?? [],
+		snapshot: (): MockStateSnapshot => toSnapshot(state),
+		/** Back to the fixtures: customers, activity and publications are cleared. */
+		reset: changing(() => replaceState(state, seedState({ catalog, ids, now }, options.vouchers))),
+	};
+}
+
+/** One mock's domain core. */
+export type MockCore = ReturnType<typeof createMockCore>;

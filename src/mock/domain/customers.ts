@@ -1,0 +1,81 @@
+import type { Activity } from './activity';
+import type { DomainContext } from './context';
+import { createCustomer, withFields, type Customer, type CustomerFields, type CustomerInput } from './customer';
+import { DomainError, notFound } from './errors';
+import { paginate, type Page, type PageQuery } from './paging';
+
+/** By Voucherify id (`cust_…`). */
+export const findCustomerById = (ctx: DomainContext, id: string): Customer | undefined => ctx.state.customers.get(id);
+
+/** By the caller's own id. A linear scan: the mock holds thousands of customers, not millions. */
+export function findCustomerBySourceId(ctx: DomainContext, sourceId: string): Customer | undefined {
+	for (const customer of ctx.state.customers.values()) if (customer.source_id === sourceId) return customer;
+	return undefined;
+}
+
+/** Looks a customer up the way `/customers/{id or source_id}` paths do: id first, then source_id. */
+export const findCustomer = (ctx: DomainContext, idOrSourceId: string): Customer | undefined =>
+	findCustomerById(ctx, idOrSourceId) ?? findCustomerBySourceId(ctx, idOrSourceId);
+
+/** Like {@link findCustomer}, but a missing customer is `resource_not_found`. */
+export function requireCustomer(ctx: DomainContext, idOrSourceId: string): Customer {
+	const customer = findCustomer(ctx, idOrSourceId);
+	if (!customer) throw notFound('customer', idOrSourceId);
+	return customer;
+}
+
+/** Stores a new version of a customer; records are replaced, never mutated. */
+export function saveCustomer(ctx: DomainContext, customer: Customer): Customer {
+	ctx.state.customers.set(customer.id, customer);
+	return customer;
+}
+
+/** Creates and stores a customer. */
+export const addCustomer = (ctx: DomainContext, sourceId: string | null, fields: CustomerFields): Customer =>
+	saveCustomer(ctx, createCustomer(ctx.ids.customer(), sourceId, fields, ctx.now()));
+
+/** `POST /customers`: creates the customer, or upserts the one with the same `source_id`. */
+export function upsertCustomer(ctx: DomainContext, input: CustomerInput): Customer {
+	const existing = input.source_id === undefined ? undefined : findCustomerBySourceId(ctx, input.source_id);
+	if (existing) return saveCustomer(ctx, withFields(existing, input, ctx.now()));
+	return addCustomer(ctx, input.source_id ?? null, input);
+}
+
+/** `PUT /customers/{id or source_id}`: updates fields; a new `source_id` must not belong to someone else. */
+export function updateCustomer(ctx: DomainContext, idOrSourceId: string, input: CustomerInput): Customer {
+	const customer = requireCustomer(ctx, idOrSourceId);
+	const sourceId = input.source_id;
+	if (sourceId !== undefined && sourceId !== customer.source_id) {
+		if (findCustomerBySourceId(ctx, sourceId)) {
+			throw new DomainError('duplicate_source_id', 'Duplicate source_id', `Another customer already has source_id ${sourceId}`);
+		}
+		return saveCustomer(ctx, { ...withFields(customer, input, ctx.now()), source_id: sourceId, updated_at: ctx.now().toISOString() });
+	}
+	return saveCustomer(ctx, withFields(customer, input, ctx.now()));
+}
+
+/** `DELETE /customers/{id or source_id}`: the customer, its activity and its tracking ids go. */
+export function deleteCustomer(ctx: DomainContext, idOrSourceId: string): void {
+	const customer = requireCustomer(ctx, idOrSourceId);
+	ctx.state.customers.delete(customer.id);
+	ctx.state.customerActivity.delete(customer.id);
+	for (const [trackingId, ownerId] of ctx.state.trackingOwners) if (ownerId === customer.id) ctx.state.trackingOwners.delete(trackingId);
+}
+
+/** Filters of `GET /v1/customers`. */
+export interface CustomerListQuery extends PageQuery {
+	readonly email?: string;
+}
+
+/** Newest first, like the real API's default `-created_at`. */
+export function listCustomers(ctx: DomainContext, query: CustomerListQuery): Page<Customer> {
+	const email = query.email?.toLowerCase();
+	const matching = [...ctx.state.customers.values()].filter((customer) => email === undefined || customer.email?.toLowerCase() === email);
+	return paginate(matching.reverse(), query);
+}
+
+/** A customer's activity, newest first. */
+export function customerActivity(ctx: DomainContext, idOrSourceId: string, query: PageQuery): Page<Activity> {
+	const customer = requireCustomer(ctx, idOrSourceId);
+	return paginate([...(ctx.state.customerActivity.get(customer.id) ?? [])].reverse(), query);
+}

@@ -1,0 +1,62 @@
+/** Returns `length` cryptographically random bytes. */
+export type RandomBytes = (length: number) => Uint8Array;
+
+/** Web Crypto, available in Node 20 and browsers alike, so the domain needs no Node builtin. */
+export const webCryptoRandomBytes: RandomBytes = (length) => globalThis.crypto.getRandomValues(new Uint8Array(length));
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** Voucher codes leave out 0/O and 1/I so people can read them aloud; 32 symbols keep `byte % 32` unbiased. */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+/** 16 bytes encode to 22 base64 characters plus `==`, like the real API's tracking ids. */
+const TRACKING_ID_BYTES = 16;
+
+/** Every identifier the mock mints. One instance per mock, so tests can inject the randomness. */
+export interface IdSource {
+	/** `cust_` + 24 base62 characters. */
+	customer(): string;
+	redemption(): string;
+	order(): string;
+	publication(): string;
+	activity(): string;
+	voucher(): string;
+	session(): string;
+	/** `track_` + standard base64 of 16 random bytes: `+`, `/` and `=` do occur. */
+	trackingId(): string;
+	/** A voucher code such as `WELCOME-7KQ2MZ9D`. */
+	voucherCode(prefix?: string, length?: number): string;
+	/** `v-` + 18 hex characters, the shape of the real API's `request_id`. */
+	requestId(): string;
+}
+
+/** Creates the id source of one mock instance. */
+export function createIdSource(randomBytes: RandomBytes = webCryptoRandomBytes): IdSource {
+	/** Rejection sampling: bytes of 248 and above would favour the first symbols of the alphabet. */
+	const base62 = (length: number): string => {
+		let out = '';
+		while (out.length < length) {
+			for (const byte of randomBytes(length * 2)) {
+				if (byte >= 248) continue;
+				out += BASE62[byte % 62];
+				if (out.length === length) break;
+			}
+		}
+		return out;
+	};
+	const code = (length: number): string =>
+		Array.from(randomBytes(length), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
+	const hex = (bytes: number): string => Array.from(randomBytes(bytes), (byte) => byte.toString(16).padStart(2, '0')).join('');
+	const base64 = (bytes: number): string => btoa(String.fromCharCode(...randomBytes(bytes)));
+
+	return {
+		customer: () => `cust_${base62(24)}`,
+		redemption: () => `r_${base62(24)}`,
+		order: () => `ord_${base62(24)}`,
+		publication: () => `pub_${base62(24)}`,
+		activity: () => `evcus_${base62(24)}`,
+		voucher: () => `v_${base62(24)}`,
+		session: () => `ssn_${base62(24)}`,
+		trackingId: () => `track_${base64(TRACKING_ID_BYTES)}`,
+		voucherCode: (prefix = '', length = 8) => `${prefix}${code(length)}`,
+		requestId: () => `v-${hex(9)}`,
+	};
+}

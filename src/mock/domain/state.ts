@@ -1,0 +1,113 @@
+import type { Activity } from './activity';
+import type { ConsentValue, Customer } from './customer';
+import { DomainError } from './errors';
+import type { Metadata } from './order';
+import type { Voucher } from './voucher';
+
+/** A publication as stored: which voucher went to which visitor or customer. */
+export interface PublicationRecord {
+	readonly id: string;
+	readonly created_at: string;
+	readonly voucher_code: string;
+	readonly campaign_id: string;
+	readonly tracking_id: string;
+	readonly customer_id: string | null;
+	readonly channel: string;
+	readonly metadata: Metadata;
+}
+
+/** Everything that changes while the mock runs. Campaigns, tiers and consents are fixed (see the catalog). */
+export interface MockState {
+	/** By code. */
+	readonly vouchers: Map<string, Voucher>;
+	/** By customer id. */
+	readonly customers: Map<string, Customer>;
+	/** Activity of each customer, oldest first. */
+	readonly customerActivity: Map<string, Activity[]>;
+	/** Activity of tracking ids no customer owns yet, oldest first. */
+	readonly anonymousActivity: Map<string, Activity[]>;
+	/** Consents given under tracking ids no customer owns yet (ours: the SDK names the visitor by tracking id). */
+	readonly anonymousConsents: Map<string, Readonly<Record<string, ConsentValue>>>;
+	/** Tracking id → id of the customer its activity was merged into. */
+	readonly trackingOwners: Map<string, string>;
+	readonly publications: PublicationRecord[];
+}
+
+/** The JSON form of the state, as `dataFile` persistence writes it. */
+export interface MockStateSnapshot {
+	readonly format: typeof SNAPSHOT_FORMAT;
+	readonly version: 1;
+	readonly vouchers: readonly Voucher[];
+	readonly customers: readonly Customer[];
+	readonly customerActivity: Readonly<Record<string, readonly Activity[]>>;
+	readonly anonymousActivity: Readonly<Record<string, readonly Activity[]>>;
+	readonly anonymousConsents: Readonly<Record<string, Readonly<Record<string, ConsentValue>>>>;
+	readonly trackingOwners: Readonly<Record<string, string>>;
+	readonly publications: readonly PublicationRecord[];
+}
+
+const SNAPSHOT_FORMAT = 'voucherify-mock-state';
+
+/** A state with no vouchers, customers or activity. */
+export const createEmptyState = (): MockState => ({
+	vouchers: new Map(),
+	customers: new Map(),
+	customerActivity: new Map(),
+	anonymousActivity: new Map(),
+	anonymousConsents: new Map(),
+	trackingOwners: new Map(),
+	publications: [],
+});
+
+/** Replaces the contents of `target` with those of `source`, keeping the same object. */
+export function replaceState(target: MockState, source: MockState): void {
+	for (const key of ['vouchers', 'customers', 'customerActivity', 'anonymousActivity', 'anonymousConsents', 'trackingOwners'] as const) {
+		const map = target[key] as Map<string, unknown>;
+		map.clear();
+		for (const [id, value] of source[key]) map.set(id, value);
+	}
+	target.publications.splice(0, target.publications.length, ...source.publications);
+}
+
+/** A deep, JSON-safe copy of the state. */
+export function toSnapshot(state: MockState): MockStateSnapshot {
+	return structuredClone({
+		format: SNAPSHOT_FORMAT,
+		version: 1,
+		vouchers: [...state.vouchers.values()],
+		customers: [...state.customers.values()],
+		customerActivity: Object.fromEntries(state.customerActivity),
+		anonymousActivity: Object.fromEntries(state.anonymousActivity),
+		anonymousConsents: Object.fromEntries(state.anonymousConsents),
+		trackingOwners: Object.fromEntries(state.trackingOwners),
+		publications: state.publications,
+	});
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Rebuilds the state from a snapshot; throws `invalid_payload` when the value is not one. */
+export function fromSnapshot(value: unknown): MockState {
+	const valid =
+		isRecord(value) &&
+		value.format === SNAPSHOT_FORMAT &&
+		value.version === 1 &&
+		Array.isArray(value.vouchers) &&
+		Array.isArray(value.customers) &&
+		Array.isArray(value.publications) &&
+		isRecord(value.customerActivity) &&
+		isRecord(value.anonymousActivity) &&
+		isRecord(value.anonymousConsents) &&
+		isRecord(value.trackingOwners);
+	if (!valid) throw new DomainError('invalid_payload', 'Not a mock state snapshot', `Expected an object with format "${SNAPSHOT_FORMAT}" and version 1`);
+	const snapshot = structuredClone(value) as unknown as MockStateSnapshot;
+	return {
+		vouchers: new Map(snapshot.vouchers.map((voucher) => [voucher.code, voucher])),
+		customers: new Map(snapshot.customers.map((customer) => [customer.id, customer])),
+		customerActivity: new Map(Object.entries(snapshot.customerActivity).map(([id, list]) => [id, [...list]])),
+		anonymousActivity: new Map(Object.entries(snapshot.anonymousActivity).map(([id, list]) => [id, [...list]])),
+		anonymousConsents: new Map(Object.entries(snapshot.anonymousConsents)),
+		trackingOwners: new Map(Object.entries(snapshot.trackingOwners)),
+		publications: [...snapshot.publications],
+	};
+}

@@ -1,0 +1,25 @@
+import { ApiError } from './api-error';
+
+const invalidPayload = (details: string) => new ApiError(400, 'invalid_payload', 'Invalid payload', details);
+
+/**
+ * Reads a JSON object body of at most `limitBytes`. An empty body reads as `{}`. The Node server
+ * stops buffering one byte past the limit, so an oversize body arrives here cut short but still
+ * oversize, and gets the same answer as under msw.
+ */
+export async function readJsonBody(request: Request, limitBytes: number): Promise<Record<string, unknown>> {
+	const declared = Number(request.headers.get('content-length'));
+	if (declared > limitBytes) throw invalidPayload(`The request body is larger than ${limitBytes} bytes`);
+	const bytes = new Uint8Array(await request.arrayBuffer());
+	if (bytes.byteLength > limitBytes) throw invalidPayload(`The request body is larger than ${limitBytes} bytes`);
+	if (bytes.byteLength === 0) return {};
+	let value: unknown;
+	try {
+		value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+	} catch (error) {
+		const reason = error instanceof SyntaxError ? error.message : 'it is not valid UTF-8';
+		throw invalidPayload(`The request body is not valid JSON: ${reason}`);
+	}
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalidPayload('The request body must be a JSON object');
+	return value as Record<string, unknown>;
+}

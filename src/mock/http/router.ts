@@ -1,0 +1,106 @@
+import { http, type HttpHandler } from 'msw';
+import type { MockCore } from '../domain/core';
+import { parseQueryString, type QueryObject } from '../input/query-string';
+import { ApiError, errorBody, toApiError } from './api-error';
+import { assertClientKeys, assertServerKeys, type ApiKeys } from './auth';
+import { corsHeaders } from './cors';
+import { readJsonBody } from './json-body';
+import { isOriginAllowed, type OriginPattern } from './origins';
+import type { RateLimiter } from './rate-limiter';
+
+/** What the HTTP layer of one mock works with. */
+export interface HttpEnvironment {
+	readonly core: MockCore;
+	readonly keys: ApiKeys;
+	readonly allowedOrigins: readonly OriginPattern[];
+	readonly bodyLimitBytes: number;
+	readonly rateLimiter?: RateLimiter;
+	/** Where unexpected errors go; they never reach the caller. */
+	readonly logError: (error: unknown) => void;
+	/** Back to the fixtures, with a fresh rate-limit window. */
+	readonly reset: () => void;
+}
+
+/** A handler's view of the request. */
+export interface RouteRequest {
+	readonly request: Request;
+	/** Path parameters, percent-decoded. */
+	readonly path: Readonly<Record<string, string>>;
+	/** The query in the client API's bracket grammar. */
+	readonly query: QueryObject;
+	/** The JSON object body, size-limited. */
+	json(): Promise<Record<string, unknown>>;
+}
+
+/** A handler's answer: a status and a JSON body (none for 204). */
+export interface Reply {
+	readonly status: number;
+	readonly body?: unknown;
+}
+
+/** `200` with a JSON body. */
+export const ok = (body: unknown): Reply => ({ status: 200, body });
+/** `204`, no body. */
+export const noContent = (): Reply => ({ status: 204 });
+
+type Answer = (input: RouteRequest) => Reply | Promise<Reply>;
+type Method = 'get' | 'post' | 'put' | 'delete';
+
+/** Which keys a route takes: client routes are also origin-checked, CORS-enabled and rate limited. */
+export type RouteKind = 'client' | 'server' | 'control';
+
+/** Builds a JSON response; `headers` come first so nothing can override the content type. */
+export function jsonResponse(reply: Reply, headers: Readonly<Record<string, string>>): Response {
+	if (reply.body === undefined) return new Response(null, { status: reply.status, headers });
+	return new Response(JSON.stringify(reply.body), { status: reply.status, headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' } });
+}
+
+/** The error answer for any thrown value, with the request's CORS headers when it is a client call. */
+export function errorResponse(env: HttpEnvironment, error: unknown, cors: Readonly<Record<string, string>>): Response {
+	const apiError = toApiError(error);
+	if (apiError.status >= 500) env.logError(error);
+	return jsonResponse({ status: apiError.status, body: errorBody(apiError, env.core.ids.requestId()) }, { ...cors, ...apiError.headers });
+}
+
+const stringParams = (params: Record<string, string | readonly string[] | undefined>): Record<string, string> =>
+	Object.fromEntries(Object.entries(params).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : [])));
+
+/** Runs the checks of a route kind: origin, keys and rate limit for client routes, keys for server routes. */
+function guard(env: HttpEnvironment, kind: RouteKind, request: Request): void {
+	if (kind === 'control') return;
+	if (kind === 'server') return assertServerKeys(request.headers, env.keys);
+	const origin = request.headers.get('origin');
+	// No Origin: a server, a test or the official SDK in Node, not a browser. The real API is stricter.
+	if (origin !== null && !isOriginAllowed(origin, env.allowedOrigins)) {
+		throw new ApiError(403, 'forbidden_origin', 'Forbidden origin', `The origin ${origin} is not on the allowed origins of this project`);
+	}
+	assertClientKeys(request.headers, env.keys);
+	env.rateLimiter?.take();
+}
+
+/** Makes msw handlers whose answers follow one pipeline: guard, parse, answer, and every failure as the error body. */
+export function createRouter(env: HttpEnvironment, baseUrl: string) {
+	const prefixes: Record<RouteKind, string> = { client: '/client/v1', server: '/v1', control: '/__mock' };
+	const route =
+		(kind: RouteKind) =>
+		(method: Method, path: string, answer: Answer): HttpHandler =>
+			http[method](`${baseUrl}${prefixes[kind]}${path}`, async ({ request, params }) => {
+				const cors = kind === 'server' ? {} : corsHeaders(request);
+				try {
+					guard(env, kind, request);
+					const reply = await answer({
+						request,
+						path: stringParams(params),
+						query: parseQueryString(new URL(request.url).search),
+						json: () => readJsonBody(request, env.bodyLimitBytes),
+					});
+					return jsonResponse(reply, cors);
+				} catch (error) {
+					return errorResponse(env, error, cors);
+				}
+			});
+	return { client: route('client'), server: route('server'), control: route('control') };
+}
+
+/** Route builders per kind: `router.client(method, path, answer)`. */
+export type Router = ReturnType<typeof createRouter>;

@@ -1,0 +1,133 @@
+import type { CustomerInput } from '../domain/customer';
+import { DomainError } from '../domain/errors';
+import type { CustomEventRequest } from '../domain/events';
+import type { PageQuery } from '../domain/paging';
+import type { PublishRequest } from '../domain/publications';
+import type { QualificationRequest } from '../domain/qualifications';
+import type { RedeemableRef } from '../domain/redeemables';
+import type { RedemptionRequest } from '../domain/redemption';
+import type { ValidationRequest } from '../domain/validation';
+import { readCustomer } from './customer';
+import { readItems, readOrder } from './order';
+import type { QueryObject } from './query-string';
+import { bodyReader as body, queryReader as query } from './reader';
+import { readRedeemables } from './redeemables';
+import { readSession } from './session';
+
+type Json = Record<string, unknown>;
+
+/** Drops absent fields, so optional properties stay absent rather than `undefined`. */
+const defined = <T extends object>(fields: T): T =>
+	Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
+
+/** The validate query's `amount` has its own error key in the real API. */
+function readQueryAmount(value: unknown): number | undefined {
+	if (value === undefined) return undefined;
+	if (typeof value === 'string' && /^\d{1,15}$/.test(value)) return Number(value);
+	throw new DomainError('invalid_amount', 'Invalid amount', 'amount must be a non-negative integer in minor units (cents)');
+}
+
+/** `GET /validate` and `GET /promotions/validation`: CONTRACT §1 query grammar. */
+export function readValidationQuery(params: QueryObject): ValidationRequest & { code?: string } {
+	const orderParams = query.object(params.order, 'order');
+	const amount = readQueryAmount(params.amount);
+	const items = readItems(query, params.item, 'item');
+	const metadata = query.metadata(orderParams?.metadata, 'order[metadata]');
+	return defined({
+		code: query.string(params.code, 'code')?.trim(),
+		trackingId: query.string(params.tracking_id, 'tracking_id') || undefined,
+		order: defined({ amount, items, metadata }),
+		customer: readCustomer(query, params.customer),
+		metadata: query.metadata(params.metadata, 'metadata'),
+		session: readSession(query, { type: params.session_type, key: params.session_key, ttl: params.session_ttl, ttlUnit: params.session_ttl_unit }, 'session_'),
+	});
+}
+
+function readBodySession(json: Json) {
+	const session = body.object(json.session, 'session');
+	return session && readSession(body, { type: session.type, key: session.key, ttl: session.ttl, ttlUnit: session.ttl_unit }, 'session.');
+}
+
+/** `POST /validations`: the stack and the rest of the request. */
+export function readStackValidation(json: Json): { refs: RedeemableRef[]; request: ValidationRequest } {
+	return {
+		refs: readRedeemables(body, json.redeemables),
+		request: defined({
+			order: readOrder(body, json.order),
+			customer: readCustomer(body, json.customer),
+			trackingId: body.string(json.tracking_id, 'tracking_id') || undefined,
+			metadata: body.metadata(json.metadata, 'metadata'),
+			session: readBodySession(json),
+		}),
+	};
+}
+
+/** The body of a single-voucher redemption: `{customer?, order?, metadata?}`. */
+export function readVoucherRedemption(json: Json, trackingId: string | undefined, channel: RedemptionRequest['channel']): Omit<RedemptionRequest, 'redeemables'> {
+	return defined({
+		order: readOrder(body, json.order),
+		customer: readCustomer(body, json.customer),
+		metadata: body.metadata(json.metadata, 'metadata'),
+		trackingId: trackingId || undefined,
+		channel,
+	});
+}
+
+/** `POST /redemptions`: the stack, the customer, the order and the body `tracking_id`. */
+export function readStackRedemption(json: Json, channel: RedemptionRequest['channel']): RedemptionRequest {
+	return { ...readVoucherRedemption(json, body.string(json.tracking_id, 'tracking_id'), channel), redeemables: readRedeemables(body, json.redeemables) };
+}
+
+/** `POST /publish?campaign=` body. */
+export const readPublish = (json: Json, campaign: string): PublishRequest =>
+	defined({
+		campaign,
+		customer: readCustomer(body, json.customer),
+		channel: body.string(json.channel, 'channel'),
+		metadata: body.metadata(json.metadata, 'metadata'),
+	});
+
+/** `POST /events` body. */
+export function readCustomEvent(json: Json): CustomEventRequest {
+	body.object(json.referral, 'referral');
+	body.object(json.loyalty, 'loyalty');
+	return defined({
+		event: body.requiredString(json.event, 'event'),
+		customer: readCustomer(body, json.customer),
+		metadata: body.metadata(json.metadata, 'metadata'),
+	});
+}
+
+/** `POST /qualifications` body. */
+export function readQualification(json: Json): QualificationRequest {
+	const options = body.object(json.options, 'options');
+	return defined({
+		order: readOrder(body, json.order),
+		customer: readCustomer(body, json.customer),
+		trackingId: body.string(json.tracking_id, 'tracking_id') || undefined,
+		limit: body.integer(options?.limit, 'options.limit'),
+	});
+}
+
+/** A customer body (`POST /customers`, `PUT /customers/{id}`): the customer object is the body itself. */
+export const readCustomerBody = (json: Json): CustomerInput => readCustomer(body, json, 'body') ?? {};
+
+/** `PUT /customers/{id}/consents` body: `{[consentId]: boolean}`. */
+export function readConsents(json: Json): Record<string, boolean> {
+	return Object.fromEntries(
+		Object.entries(json).map(([id, value]) => {
+			const choice = body.boolean(value, id);
+			if (choice === undefined) throw body.invalid(id, 'true or false');
+			return [id, choice];
+		}),
+	);
+}
+
+/** `limit` (1–100, default 10) and `page` (from 1) of list endpoints. */
+export function readPage(params: QueryObject, defaultLimit = 10): PageQuery {
+	const limit = query.integer(params.limit, 'limit') ?? defaultLimit;
+	const page = query.integer(params.page, 'page') ?? 1;
+	if (limit < 1 || limit > 100) throw query.invalid('limit', 'an integer from 1 to 100');
+	if (page < 1) throw query.invalid('page', 'an integer of at least 1');
+	return { limit, page };
+}
