@@ -8,7 +8,7 @@ Budgets in bytes after gzip -9, set just above today's figures so growth fails t
 10,240 B, which the dependencies alone (ky, js-cookie, js-sha256: ~8,530 B) nearly fill; see README "Size and speed".
 */
 const BUDGETS = [
-	{ file: 'dist/voucherify.min.js', gzip: 16_000 },
+	{ file: 'dist/voucherify.min.js', gzip: 16_384 },
 	{ file: 'dist/server/index.js', gzip: 2_048 },
 ];
 

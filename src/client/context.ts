@@ -1,5 +1,5 @@
 import type { Tracker } from '../tracking/tracker.js';
-import { checkSignal } from './input.js';
+import { checkObject, checkSignal } from './input.js';
 import type { RequestOptions } from './types.js';
 import type { Transport } from './transport.js';
 
@@ -30,4 +30,6 @@ export async function withTrackingId<T extends Answer>(
 	}
 }
 
-export const signalOf = (options: RequestOptions | undefined): AbortSignal | undefined => checkSignal(options?.signal);
+/** The per-call options: `undefined` or an object (a voucherify.js-style callback in their place is refused, not ignored). */
+export const signalOf = (options: RequestOptions | undefined): AbortSignal | undefined =>
+	checkSignal(checkObject(options, 'options').signal);

@@ -15,7 +15,7 @@ export function fillTrackingField(
 	if (typeof form !== 'object' || form === null || (form as Element).tagName !== 'FORM') {
 		throw new VoucherifyInvalidInputError('form', `\`form\` must be a <form> element, got ${describeType(form)}`);
 	}
-	if (typeof fieldName !== 'string' || fieldName === '') {
+	if (typeof fieldName !== 'string' || fieldName.trim() === '') {
 		throw new VoucherifyInvalidInputError('fieldName', '`fieldName` must be a non-empty string');
 	}
 

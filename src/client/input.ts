@@ -1,5 +1,6 @@
 import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
 import { describeType } from '../shared/identity.js';
+import { isWellFormedText } from '../shared/unicode.js';
 import type { CustomerReference, Metadata, OrderItem } from './types.js';
 
 /** Checks on caller input, each throwing a VoucherifyInvalidInputError that names the field, before any request. */
@@ -8,6 +9,7 @@ const MAX_CODE_LENGTH = 500;
 const MAX_ITEMS = 500;
 const ITEM_STRING_FIELDS = ['product_id', 'sku_id', 'source_id', 'related_object'] as const;
 const ITEM_INTEGER_FIELDS = ['quantity', 'price', 'amount'] as const;
+const MAX_JSON_DEPTH = 32;
 
 const fail = (field: string, message: string): never => {
 	throw new VoucherifyInvalidInputError(field, `\`${field}\` ${message}`);
@@ -21,12 +23,17 @@ export function checkCode(value: unknown, field = 'code'): string {
 	const code = value.trim();
 	if (code === '') return fail(field, 'must not be empty');
 	if (code.length > MAX_CODE_LENGTH) return fail(field, `must be at most ${MAX_CODE_LENGTH} characters`);
-	return code;
+	return checkWellFormed(code, field);
 }
 
 export function checkText(value: unknown, field: string): string {
 	if (typeof value !== 'string' || value.trim() === '') return fail(field, 'must be a non-empty string');
-	return value;
+	return checkWellFormed(value, field);
+}
+
+/** Text that goes into a URL must be whole code points: `encodeURIComponent` throws on a lone surrogate. */
+function checkWellFormed(value: string, field: string): string {
+	return isWellFormedText(value) ? value : fail(field, 'must be well-formed Unicode text (it holds an unpaired surrogate)');
 }
 
 /** Amounts and quantities are integers in minor units: no fractions, no negatives, nothing beyond 2^53. */
@@ -38,14 +45,44 @@ export function checkAmount(value: unknown, field: string, { positive = false } 
 	return value;
 }
 
+/** Metadata sent in the query grammar (`metadata[key]=value`): flat, and no key the grammar would split. */
 export function checkMetadata(value: unknown, field: string): Metadata {
 	if (!isPlainObject(value)) return fail(field, `must be an object, got ${describeType(value)}`);
 	for (const [key, entry] of Object.entries(value)) {
 		if (key === '') fail(field, 'must not have an empty key');
+		if (/[[\]]/.test(key) || !isWellFormedText(key)) fail(field, 'keys must be well-formed text without [ or ], which the query grammar reserves');
 		const isScalar = typeof entry === 'string' || typeof entry === 'boolean' || (typeof entry === 'number' && Number.isFinite(entry));
 		if (!isScalar) fail(`${field}.${key}`, `must be a string, finite number or boolean, got ${describeType(entry)}`);
+		if (typeof entry === 'string') checkWellFormed(entry, `${field}.${key}`);
 	}
 	return value as Metadata;
+}
+
+/**
+Refuses what `JSON.stringify` would drop, change or choke on (functions, symbols, BigInt, `NaN`, `Infinity`,
+`undefined` in an array, a Map, a cycle), so a JSON body arrives as the caller wrote it or not at all.
+An `undefined` property is left out, as JSON does; an object with `toJSON` (a Date) is the caller's choice.
+*/
+export function checkJson(value: unknown, field: string, depth = 0): void {
+	if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+	if (typeof value === 'number') {
+		if (!Number.isFinite(value)) fail(field, `must be a finite number, got ${value}`);
+		return;
+	}
+	if (typeof value !== 'object') return fail(field, `cannot be sent as JSON, got ${describeType(value)}`);
+	if (depth >= MAX_JSON_DEPTH) return fail(field, `nests deeper than ${MAX_JSON_DEPTH} levels (or refers to itself)`);
+	if (Array.isArray(value)) {
+		value.forEach((entry: unknown, index) => checkJson(entry, `${field}[${index}]`, depth + 1));
+		return;
+	}
+	if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return;
+	// toString rather than a prototype check: plain objects from another frame pass too.
+	if (Object.prototype.toString.call(value) !== '[object Object]') {
+		return fail(field, `must be a plain object, got ${Object.prototype.toString.call(value).slice(8, -1)}`);
+	}
+	for (const [key, entry] of Object.entries(value)) {
+		if (entry !== undefined) checkJson(entry, field === '' ? key : `${field}.${key}`, depth + 1);
+	}
 }
 
 export function checkItems(value: unknown, field = 'items'): OrderItem[] {
@@ -97,6 +134,7 @@ export function checkCustomerInput(value: unknown, field = 'customer'): void {
 	if (customer.source_id !== undefined) checkText(customer.source_id, `${field}.source_id`);
 	if (customer.id !== undefined) checkText(customer.id, `${field}.id`);
 	if (customer.metadata !== undefined) checkObject(customer.metadata, `${field}.metadata`);
+	checkJson(customer, field);
 }
 
 /** The parts every JSON body shares: `customer`, `order`, `metadata`, and no caller-chosen `tracking_id`. */
@@ -106,5 +144,7 @@ export function checkBody(value: unknown, field = 'params'): Record<string, unkn
 	checkOrder(body.order);
 	checkObject(body.metadata, 'metadata');
 	if ('tracking_id' in body) fail('tracking_id', 'is set by the SDK; use setIdentity() to choose it');
+	// Members of a params object are named bare (`metadata.x`); a body given as another argument keeps its name.
+	checkJson(body, field === 'params' ? '' : field);
 	return body;
 }

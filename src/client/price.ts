@@ -28,7 +28,7 @@ export function calculateDiscount(basePrice: number, voucher: PricedVoucher, uni
 		throw new VoucherifyInvalidInputError('basePrice', '`basePrice` must be a number of zero or more');
 	}
 	const { discount, gift } = voucher ?? {};
-	let off: number;
+	let off = NaN;
 	if (gift) {
 		off = Math.max(gift.balance, 0) / CENTS;
 	} else if (discount?.type === 'PERCENT') {
@@ -40,9 +40,9 @@ export function calculateDiscount(basePrice: number, voucher: PricedVoucher, uni
 		off = positive(discount.amount_off, 'discount.amount_off') / CENTS;
 	} else if (discount?.type === 'UNIT') {
 		off = positive(discount.unit_off, 'discount.unit_off') * positive(unitPrice, 'unitPrice');
-	} else {
-		throw new VoucherifyInvalidInputError('voucher', 'The voucher has no PERCENT, AMOUNT or UNIT discount and no gift balance');
 	}
+	// Also catches a gift without a balance (NaN) and a negative amount_limit (a negative discount, a price above the base).
+	if (!(off >= 0)) throw new VoucherifyInvalidInputError('voucher', 'The voucher has no usable PERCENT, AMOUNT or UNIT discount or gift balance');
 	return roundToCents(Math.min(off, basePrice));
 }
 

@@ -116,14 +116,19 @@ async function readJson<T>(response: Response, failed: FailedRequest): Promise<T
 	} catch (error) {
 		throw new VoucherifyNetworkError('The connection dropped while reading the answer', failed, { cause: error });
 	}
-	if (response.status === 204 || text === '') return undefined as T;
+	// Only the consents PUT answers without a body; any other call would resolve with `undefined` as its result.
+	if (response.status === 204 || (text === '' && failed.method === 'PUT')) return undefined as T;
+	let body: unknown;
 	try {
-		return JSON.parse(text) as T;
+		body = JSON.parse(text);
 	} catch {
-		throw new VoucherifyApiError(
-			response.status,
-			{ code: response.status, key: 'invalid_response', message: 'The Voucherify API answered with a body that is not JSON' },
-			failed,
-		);
+		// Described below, like a body that parses to something other than an object.
 	}
+	// Every answer of the client API is an object: `null`, a number or a list would reach the caller as a result.
+	if (isPlainObject(body)) return body as T;
+	throw new VoucherifyApiError(
+		response.status,
+		{ code: response.status, key: 'invalid_response', message: 'The Voucherify API answered with a body that is not a JSON object' },
+		failed,
+	);
 }

@@ -1,5 +1,6 @@
 import { sha256 } from 'js-sha256';
 import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
+import { isWellFormedText } from './unicode.js';
 
 const MAX_IDENTITY_LENGTH = 512;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
@@ -11,7 +12,8 @@ Trims the identifier and lowercases it when it is an email, so `Alice@Shop.com `
 customer. Rejects what cannot be a real identifier.
 
 @throws {VoucherifyInvalidInputError} for non-strings (numbers are accepted as text), empty strings, junk such as
-`'undefined'` or `'[object Object]'`, and strings over 512 characters. The message never repeats the identifier.
+`'undefined'` or `'[object Object]'`, strings over 512 characters and text with an unpaired surrogate. The message
+never repeats the identifier.
 */
 export function normalizeIdentity(identity: unknown): string {
 	const text = typeof identity === 'number' && Number.isSafeInteger(identity) ? String(identity) : identity;
@@ -26,6 +28,11 @@ export function normalizeIdentity(identity: unknown): string {
 
 	if (trimmed.length > MAX_IDENTITY_LENGTH) {
 		throw new VoucherifyInvalidInputError('identity', `The identity must be at most ${MAX_IDENTITY_LENGTH} characters`);
+	}
+
+	// js-sha256's browser and Node builds hash a lone surrogate differently: the backend would get another hash.
+	if (!isWellFormedText(trimmed)) {
+		throw new VoucherifyInvalidInputError('identity', 'The identity must be well-formed Unicode text (it holds an unpaired surrogate)');
 	}
 
 	return EMAIL.test(trimmed) ? trimmed.toLowerCase() : trimmed;

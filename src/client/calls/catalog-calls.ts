@@ -68,6 +68,10 @@ export async function updateConsents(
 	}
 	const signal = signalOf(options);
 	const customerId = customer === undefined ? context.tracker.trackingId : checkText(customer, 'customer');
+	// `.` and `..` survive encodeURIComponent and would move the call to another path (`customers/../consents`).
+	if (customerId === '.' || customerId === '..') {
+		throw new VoucherifyInvalidInputError('customer', '`customer` must be a customer id or source_id, not a path segment');
+	}
 	if (customerId === undefined) {
 		throw new VoucherifyInvalidInputError('customer', 'There is no tracking id yet: name the customer whose consents to update');
 	}

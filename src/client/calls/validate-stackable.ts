@@ -13,14 +13,15 @@ function normalizeStackableParams(input: unknown): StackableParams {
 	if (!Array.isArray(redeemables) || redeemables.length === 0 || redeemables.length > MAX_REDEEMABLES) {
 		throw new VoucherifyInvalidInputError('redeemables', `\`redeemables\` must be an array of 1 to ${MAX_REDEEMABLES} entries`);
 	}
-	for (const [index, redeemable] of redeemables.entries()) {
+	const checked = redeemables.map((redeemable: unknown, index) => {
 		const field = `redeemables[${index}]`;
 		if (!isPlainObject(redeemable) || !REDEEMABLE_OBJECTS.has(redeemable.object as string)) {
 			throw new VoucherifyInvalidInputError(field, `\`${field}\` must be { object: 'voucher' | 'promotion_tier' | 'promotion_stack', id }`);
 		}
-		checkCode(redeemable.id, `${field}.id`);
-	}
-	return body as StackableParams;
+		// Trimmed like every other code the SDK sends.
+		return { ...redeemable, id: checkCode(redeemable.id, `${field}.id`) };
+	});
+	return { ...body, redeemables: checked } as StackableParams;
 }
 
 const stackable =

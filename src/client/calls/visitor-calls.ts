@@ -1,5 +1,6 @@
+import { VoucherifyInvalidInputError } from '../../errors/invalid-input-error.js';
 import { withTrackingId, signalOf, type ClientContext } from '../context.js';
-import { checkBody, checkCode, checkObject, checkText } from '../input.js';
+import { checkBody, checkCode, checkCustomerInput, checkObject, checkText } from '../input.js';
 import { toQueryString } from '../query.js';
 import type {
 	Customer,
@@ -61,9 +62,13 @@ export async function createCustomer(
 	params?: { doubleOptIn?: boolean },
 	options?: RequestOptions,
 ) {
-	checkBody({ customer }, 'customer');
+	// The customer is the whole body here: required, and, like every other body, without a caller-chosen tracking_id.
+	checkCustomerInput(customer ?? null);
+	checkBody(customer);
 	const signal = signalOf(options);
-	const headers = checkObject(params, 'params').doubleOptIn === true ? { 'X-Voucherify-Double-Opt-In': 'true' } : undefined;
+	const { doubleOptIn = false } = checkObject(params, 'params');
+	if (typeof doubleOptIn !== 'boolean') throw new VoucherifyInvalidInputError('doubleOptIn', '`doubleOptIn` must be true or false');
+	const headers = doubleOptIn ? { 'X-Voucherify-Double-Opt-In': 'true' } : undefined;
 	return withTrackingId(context, (trackingId) =>
 		context.transport.send<Customer & { tracking_id?: unknown }>({
 			method: 'post',

@@ -1,0 +1,501 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { JSDOM, VirtualConsole, type DOMWindow } from 'jsdom';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import packageJson from '../../package.json';
+import type { createClient, hashIdentity, isApiError, isInvalidInputError, isVoucherifyError } from '../../src/index.js';
+import { createMockApi, MOCK_DEFAULTS } from '../../src/mock/index.js';
+import type { createLegacyInstance } from '../../src/script-tag/legacy-instance.js';
+
+/**
+The script-tag build as a storefront loads it: the BUILT, minified `dist/voucherify.min.js` (as js-cookie tests its
+dist), run inside a jsdom page as an inline `<script data-*>` so `document.currentScript` is set, talking to the mock
+API through msw. Only types come from `src/`; every value under test comes from the bundle.
+*/
+
+const BUNDLE_PATH = fileURLToPath(new URL('../../dist/voucherify.min.js', import.meta.url));
+const PAGE_URL = 'https://shop.example/';
+const MOCK_URL = 'https://api.voucherify.test';
+const APP_ID = MOCK_DEFAULTS.clientApplicationId;
+const TOKEN = MOCK_DEFAULTS.clientToken;
+const KEY_ATTRIBUTES = { 'data-client-application-id': APP_ID, 'data-client-token': TOKEN, 'data-api-url': MOCK_URL };
+const EMAIL = 'alice@shop.example';
+const EMAIL_HASH = createHash('sha256').update(EMAIL, 'utf8').digest('hex');
+const TRACKING_ID = /^track_[A-Za-z0-9+/]+={0,2}$/;
+
+/** `window.Voucherify` as the bundle defines it. */
+type LegacyGlobal = ReturnType<typeof createLegacyInstance> & {
+	version: string;
+	createClient: typeof createClient;
+	hashIdentity: typeof hashIdentity;
+	isApiError: typeof isApiError;
+	isInvalidInputError: typeof isInvalidInputError;
+	isVoucherifyError: typeof isVoucherifyError;
+	noConflict(): LegacyGlobal;
+};
+/** What voucherify.js callbacks receive: the answer, or `{ type: 'error', message, context }`. */
+type CallbackResult = Record<string, unknown>;
+type PageWindow = DOMWindow & { Voucherify?: unknown; results?: CallbackResult[] };
+
+type RecordedRequest = { method: string; url: URL; headers: Headers; body: Promise<string> };
+
+const api = createMockApi({ baseUrl: MOCK_URL, allowedOrigins: ['shop.example'] });
+const server = setupServer(...api.handlers);
+const requests: RecordedRequest[] = [];
+server.events.on('request:start', ({ request }) => {
+	requests.push({ method: request.method, url: new URL(request.url), headers: new Headers(request.headers), body: request.clone().text() });
+});
+
+let bundle = '';
+beforeAll(() => {
+	if (!existsSync(BUNDLE_PATH)) throw new Error('dist/voucherify.min.js is missing: run `npx rollup -c` first (`npm test` builds before vitest runs)');
+	bundle = readFileSync(BUNDLE_PATH, 'utf8');
+	server.listen({ onUnhandledRequest: 'error' });
+});
+beforeEach(() => {
+	api.reset();
+	requests.length = 0;
+});
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+type Page = {
+	window: PageWindow;
+	/** Uncaught errors in the page's scripts. */
+	errors: Error[];
+	/** `console.error` and `console.warn` calls of the page, as text. */
+	console: string[];
+	readonly Voucherify: LegacyGlobal;
+};
+
+/**
+jsdom has no `fetch`: the page borrows Node's, looked up at call time so msw's interception applies, together with
+the classes ky hands to it. Node's `Request` accepts only its own `AbortSignal`, hence Node's `AbortController` too.
+*/
+function lendNodeFetch(window: PageWindow): void {
+	Object.assign(window, {
+		fetch: (...args: Parameters<typeof fetch>) => globalThis.fetch(...args),
+		Request,
+		Response,
+		Headers,
+		AbortController,
+		AbortSignal,
+	});
+}
+
+function runInlineScript(window: PageWindow, source: string, attributes: Record<string, string> = {}): void {
+	const script = window.document.createElement('script');
+	for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+	script.textContent = source;
+	window.document.head.append(script);
+}
+
+/** A fresh page on https://shop.example/: optional storefront code first, then the bundle as `<script data-*>`. */
+function openPage({ attributes = KEY_ATTRIBUTES, before }: { attributes?: Record<string, string>; before?: string } = {}): Page {
+	const errors: Error[] = [];
+	const logged: string[] = [];
+	const virtualConsole = new VirtualConsole();
+	virtualConsole.on('jsdomError', (error) => errors.push(error));
+	virtualConsole.on('error', (...args) => logged.push(`error: ${args.map(String).join(' ')}`));
+	virtualConsole.on('warn', (...args) => logged.push(`warn: ${args.map(String).join(' ')}`));
+	const { window } = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: PAGE_URL, runScripts: 'dangerously', virtualConsole });
+	const page = window as PageWindow;
+	lendNodeFetch(page);
+	if (before) runInlineScript(page, before);
+	runInlineScript(page, bundle, attributes);
+	return {
+		window: page,
+		errors,
+		console: logged,
+		get Voucherify() {
+			return page.Voucherify as LegacyGlobal;
+		},
+	};
+}
+
+/** Runs a callback-style call; checks it returns nothing, as voucherify.js's did, and resolves with what the callback got. */
+function viaCallback(start: (callback: (result: CallbackResult) => void) => unknown): Promise<CallbackResult> {
+	return new Promise((resolve) => {
+		const returned = start(resolve);
+		expect(returned).toBeUndefined();
+	});
+}
+
+const jsonOf = async (request: RecordedRequest | undefined) => JSON.parse(await (request?.body ?? Promise.reject(new Error('no such request')))) as unknown;
+const isPromise = (value: unknown) => Object.prototype.toString.call(value) === '[object Promise]';
+
+/** A page whose default instance has learned a `track_…` id from one validate; the request log is emptied. */
+async function knownVisitorPage(): Promise<{ page: Page; trackingId: string }> {
+	const page = openPage();
+	const answer = await viaCallback((done) => page.Voucherify.validate('WELCOME10', done));
+	const trackingId = answer.tracking_id;
+	if (typeof trackingId !== 'string') throw new Error('the mock answered no tracking id');
+	requests.length = 0;
+	return { page, trackingId };
+}
+
+describe('loading the bundle', () => {
+	test('defines window.Voucherify with createClient, version, the guards, hashIdentity and noConflict, without errors', () => {
+		const page = openPage();
+
+		expect(page.errors).toEqual([]);
+		expect(page.console).toEqual([]);
+		expect(page.Voucherify.version).toBe(packageJson.version);
+		for (const name of ['createClient', 'hashIdentity', 'isVoucherifyError', 'isApiError', 'isInvalidInputError', 'noConflict'] as const) {
+			expect(typeof page.Voucherify[name]).toBe('function');
+		}
+	});
+
+	test('keeps the legacy voucherify.js methods on the default instance', () => {
+		const { Voucherify } = openPage();
+
+		for (const name of ['initialize', 'setBaseUrl', 'setIdentity', 'validate', 'redeem', 'publish', 'track', 'listVouchers'] as const) {
+			expect(typeof Voucherify[name]).toBe('function');
+		}
+		expect(typeof Voucherify.utils.calculatePrice).toBe('function');
+		expect(typeof Voucherify.utils.calculateDiscount).toBe('function');
+	});
+
+	test('sends nothing while it loads', () => {
+		openPage();
+
+		expect(requests).toEqual([]);
+	});
+
+	test('configures the default instance from data-client-application-id, data-client-token and data-api-url', async () => {
+		const { Voucherify } = openPage();
+		expect(Voucherify.client).toBeDefined();
+		await viaCallback((done) => Voucherify.validate('WELCOME10', done));
+
+		expect(requests).toHaveLength(1);
+		expect(requests[0]?.url.href).toBe(`${MOCK_URL}/client/v1/validate?code=WELCOME10`);
+		expect(requests[0]?.headers.get('X-Client-Application-Id')).toBe(APP_ID);
+		expect(requests[0]?.headers.get('X-Client-Token')).toBe(TOKEN);
+		expect(requests[0]?.headers.get('X-Voucherify-Channel')).toBe(`voucherify-browser/${packageJson.version}`);
+	});
+
+	test('reports invalid data-* attributes with one [voucherify] console error and still defines the global', () => {
+		const page = openPage({ attributes: { ...KEY_ATTRIBUTES, 'data-api-url': 'not a url' } });
+
+		expect(page.errors).toEqual([]);
+		expect(page.console).toHaveLength(1);
+		expect(page.console[0]).toMatch(/^error: \[voucherify\] The data-\* attributes/);
+		expect(typeof page.Voucherify.validate).toBe('function');
+	});
+
+	test('replays calls queued on a pre-load array stub, in order, with their callbacks', async () => {
+		const page = openPage({
+			before: `
+				window.results = [];
+				window.Voucherify = window.Voucherify || [];
+				Voucherify.push(['validate', 'WELCOME10', function (response) { window.results.push(response); }]);
+				Voucherify.push(['validate', { code: 'SAVE5', amount: 20000 }, function (response) { window.results.push(response); }]);
+			`,
+		});
+
+		await vi.waitFor(() => expect(page.window.results).toHaveLength(2));
+		expect(page.window.results?.map((result) => [result.valid, result.code])).toEqual([
+			[true, 'WELCOME10'],
+			[true, 'SAVE5'],
+		]);
+		expect(page.Voucherify.validate).toBeTypeOf('function');
+		expect(requests.map((request) => request.url.pathname)).toEqual(['/client/v1/validate', '/client/v1/validate']);
+		// The second queued call already carries the id the first one was answered with.
+		expect(requests[1]?.url.searchParams.get('tracking_id')).toBe(page.window.results?.[0]?.tracking_id);
+	});
+
+	test('replays a queued initialize and setBaseUrl when the script tag has no data-* attributes', async () => {
+		const page = openPage({
+			attributes: {},
+			before: `
+				window.results = [];
+				window.Voucherify = [
+					['initialize', '${APP_ID}', '${TOKEN}'],
+					['setBaseUrl', '${MOCK_URL}'],
+					['validate', 'WELCOME10', function (response) { window.results.push(response); }],
+				];
+			`,
+		});
+
+		await vi.waitFor(() => expect(page.window.results).toHaveLength(1));
+		expect(page.window.results?.[0]).toMatchObject({ valid: true, code: 'WELCOME10' });
+	});
+
+	test('warns about a queued entry that names no method, and replays the rest', async () => {
+		const page = openPage({
+			before: `
+				window.results = [];
+				window.Voucherify = [['render', '#widget'], ['validate', 'WELCOME10', function (response) { window.results.push(response); }]];
+			`,
+		});
+
+		await vi.waitFor(() => expect(page.window.results).toHaveLength(1));
+		expect(page.console).toHaveLength(1);
+		expect(page.console[0]).toMatch(/^warn: \[voucherify\] Ignored a queued entry/);
+	});
+});
+
+describe('validate(codeOrParams, callback?)', () => {
+	test('calls back with the answer and returns nothing', async () => {
+		const { Voucherify } = openPage();
+		const answer = await viaCallback((done) => Voucherify.validate({ code: 'WELCOME10', amount: 20_000 }, done));
+
+		expect(answer).toMatchObject({ valid: true, code: 'WELCOME10', order: { amount: 20_000, total_amount: 18_000 } });
+		expect(answer.tracking_id).toMatch(TRACKING_ID);
+		expect(requests[0]?.url.search).toBe('?code=WELCOME10&amount=20000');
+	});
+
+	test('calls back with the invalid answer (not an error) for an unknown code', async () => {
+		const { Voucherify } = openPage();
+
+		expect(await viaCallback((done) => Voucherify.validate('NO-SUCH-CODE', done))).toMatchObject({ valid: false, reason: 'voucher not found' });
+	});
+
+	test('sends the stored tracking id on the next call', async () => {
+		const { page, trackingId } = await knownVisitorPage();
+		await viaCallback((done) => page.Voucherify.validate('SAVE5', done));
+
+		expect(requests[0]?.url.searchParams.get('tracking_id')).toBe(trackingId);
+		expect(page.window.document.cookie).toBe(`voucherify_tracking_id=${trackingId}`);
+	});
+
+	test("calls back with voucherify.js's { type: 'error', message, context } on bad input, and sends nothing", async () => {
+		const { Voucherify } = openPage();
+		const failure = await viaCallback((done) => Voucherify.validate('', done));
+
+		expect(failure).toMatchObject({ type: 'error', message: '`code` must not be empty' });
+		expect(failure.context).toMatchObject({ name: 'VoucherifyInvalidInputError', field: 'code' });
+		expect(Voucherify.isInvalidInputError(failure.context)).toBe(true);
+		expect(requests).toEqual([]);
+	});
+
+	test("calls back with { type: 'error' } carrying the API error when the keys are wrong", async () => {
+		const { Voucherify } = openPage({ attributes: { ...KEY_ATTRIBUTES, 'data-client-token': 'wrong-token' } });
+		const failure = await viaCallback((done) => Voucherify.validate('WELCOME10', done));
+
+		expect(failure.type).toBe('error');
+		expect(failure.message).toContain('Unauthorized');
+		expect(failure.context).toMatchObject({ name: 'VoucherifyApiError', status: 401, key: 'unauthorized' });
+		expect(Voucherify.isApiError(failure.context)).toBe(true);
+	});
+
+	test('returns a Promise of the answer without a callback', async () => {
+		const { Voucherify } = openPage();
+		const returned = Voucherify.validate('WELCOME10');
+
+		expect(isPromise(returned)).toBe(true);
+		expect(await returned).toMatchObject({ valid: true, code: 'WELCOME10' });
+	});
+
+	test('returns a Promise that rejects with the typed error without a callback', async () => {
+		const { Voucherify } = openPage();
+		const error = await Voucherify.validate({ code: 'WELCOME10', amount: -1 })?.then(
+			() => undefined,
+			(reason: unknown) => reason,
+		);
+
+		expect(error).toMatchObject({ name: 'VoucherifyInvalidInputError', field: 'amount' });
+		expect(requests).toEqual([]);
+	});
+});
+
+describe("voucherify.js's other calls and argument orders", () => {
+	test('redeem(code, payload, callback) posts to /redeem?code= with the visitor as customer.source_id', async () => {
+		const { page, trackingId } = await knownVisitorPage();
+		const redemption = await viaCallback((done) => page.Voucherify.redeem('SAVE5', { order: { amount: 20_000 } }, done));
+
+		expect(requests).toHaveLength(1);
+		expect(requests[0]?.method).toBe('POST');
+		expect(requests[0]?.url.href).toBe(`${MOCK_URL}/client/v1/redeem?code=SAVE5`);
+		expect(await jsonOf(requests[0])).toEqual({ order: { amount: 20_000 }, customer: { source_id: trackingId } });
+		expect(redemption).toMatchObject({ object: 'redemption', result: 'SUCCESS', voucher: { code: 'SAVE5' } });
+	});
+
+	test("redeem(code, payload, callback) calls back with { type: 'error' } for an unknown code", async () => {
+		const { Voucherify } = openPage();
+		const failure = await viaCallback((done) => Voucherify.redeem('NO-SUCH-CODE', { order: { amount: 20_000 } }, done));
+
+		expect(failure).toMatchObject({ type: 'error', context: { name: 'VoucherifyApiError', status: 404, key: 'resource_not_found' } });
+	});
+
+	test('publish(campaign, payload, callback) posts to /publish?campaign= and calls back with the code', async () => {
+		const { page, trackingId } = await knownVisitorPage();
+		const publication = await viaCallback((done) => page.Voucherify.publish('Welcome Codes', { channel: 'popup' }, done));
+
+		expect(requests[0]?.url.href).toBe(`${MOCK_URL}/client/v1/publish?campaign=Welcome%20Codes`);
+		expect(await jsonOf(requests[0])).toEqual({ channel: 'popup', customer: { source_id: trackingId } });
+		expect((publication.voucher as { code: string }).code).toMatch(/^WELCOME-/);
+	});
+
+	test('track(eventName, metadata, customer, callback) posts the event for that customer', async () => {
+		const { page } = await knownVisitorPage();
+		const event = await viaCallback((done) => page.Voucherify.track('newsletter_signup', { list: 'weekly' }, { source_id: 'crm-42' }, done));
+
+		expect(requests[0]?.url.href).toBe(`${MOCK_URL}/client/v1/events`);
+		expect(await jsonOf(requests[0])).toEqual({ event: 'newsletter_signup', metadata: { list: 'weekly' }, customer: { source_id: 'crm-42' } });
+		expect(event).toMatchObject({ object: 'event', type: 'newsletter_signup' });
+	});
+
+	test('track(eventName, metadata, callback) takes the callback third and names the visitor by its tracking id', async () => {
+		const { page, trackingId } = await knownVisitorPage();
+		const event = await viaCallback((done) => page.Voucherify.track('page_view', { path: '/cart' }, done));
+
+		expect(await jsonOf(requests[0])).toEqual({ event: 'page_view', metadata: { path: '/cart' }, customer: { source_id: trackingId } });
+		expect(event).toMatchObject({ object: 'event', type: 'page_view' });
+	});
+
+	test("track('') calls back with { type: 'error' } and sends nothing", async () => {
+		const { Voucherify } = openPage();
+		const failure = await viaCallback((done) => Voucherify.track('', {}, done));
+
+		expect(failure).toMatchObject({ type: 'error', context: { name: 'VoucherifyInvalidInputError', field: 'event' } });
+		expect(requests).toEqual([]);
+	});
+
+	test('listVouchers(filters, callback) sends the filters and the tracking id', async () => {
+		const { page, trackingId } = await knownVisitorPage();
+		const list = await viaCallback((done) => page.Voucherify.listVouchers({ category: 'welcome' }, done));
+
+		expect(requests[0]?.url.search).toBe(`?category=welcome&tracking_id=${encodeURIComponent(trackingId)}`);
+		expect((list.vouchers as Array<{ code: string }>).map(({ code }) => code)).toEqual(['WELCOME10']);
+	});
+
+	test('listVouchers(callback) takes the callback first and sends no filters', async () => {
+		const { page, trackingId } = await knownVisitorPage();
+		const list = await viaCallback((done) => page.Voucherify.listVouchers(done));
+
+		expect(requests[0]?.url.search).toBe(`?tracking_id=${encodeURIComponent(trackingId)}`);
+		expect(list).toMatchObject({ object: 'list', data_ref: 'vouchers' });
+	});
+
+	test('each legacy call returns a Promise when given no callback', async () => {
+		const { Voucherify } = openPage();
+		const calls = [
+			Voucherify.redeem('SAVE5', { order: { amount: 20_000 } }),
+			Voucherify.publish('Welcome Codes'),
+			Voucherify.track('page_view'),
+			Voucherify.listVouchers(),
+		];
+
+		expect(calls.every(isPromise)).toBe(true);
+		expect(await Promise.all(calls)).toHaveLength(4);
+	});
+});
+
+describe('setIdentity(identity)', () => {
+	test('returns the SHA-256 hash of the normalised email and sends the hash, never the email', async () => {
+		const page = openPage();
+		expect(page.Voucherify.setIdentity(' Alice@Shop.Example ')).toBe(EMAIL_HASH);
+		await viaCallback((done) => page.Voucherify.validate('WELCOME10', done));
+		await viaCallback((done) => page.Voucherify.redeem('SAVE5', { order: { amount: 20_000 } }, done));
+
+		expect(requests[0]?.url.searchParams.get('tracking_id')).toBe(EMAIL_HASH);
+		expect(await jsonOf(requests[1])).toMatchObject({ customer: { source_id: EMAIL_HASH } });
+		expect(page.window.document.cookie).toBe(`voucherify_tracking_id=${EMAIL_HASH}`);
+		for (const request of requests) {
+			const sent = [request.url.href, decodeURIComponent(request.url.href), ...[...request.headers].flat(), await request.body].join('\n');
+			expect(sent.toLowerCase()).not.toContain('alice@');
+		}
+	});
+
+	test('agrees with Voucherify.hashIdentity', () => {
+		const { Voucherify } = openPage();
+
+		expect(Voucherify.hashIdentity(EMAIL)).toBe(EMAIL_HASH);
+	});
+
+	test('throws the typed error for junk such as "undefined"', () => {
+		const { Voucherify } = openPage();
+
+		expect(() => Voucherify.setIdentity('undefined')).toThrow(expect.objectContaining({ name: 'VoucherifyInvalidInputError', field: 'identity' }));
+	});
+});
+
+describe('utils', () => {
+	test('calculatePrice and calculateDiscount use voucherify.js units: prices in major units, amounts in cents', () => {
+		const { Voucherify } = openPage();
+
+		// 10% of 200 = 20; 200 - 20 = 180.
+		expect(Voucherify.utils.calculatePrice(200, { discount: { type: 'PERCENT', percent_off: 10 } })).toBe(180);
+		// 500 cents = 5.00 off 49.99.
+		expect(Voucherify.utils.calculateDiscount(49.99, { discount: { type: 'AMOUNT', amount_off: 500 } })).toBe(5);
+	});
+
+	test('calculatePrice takes a validate answer', async () => {
+		const { Voucherify } = openPage();
+		const answer = await viaCallback((done) => Voucherify.validate('WELCOME10', done));
+
+		// WELCOME10 is 10% off: 100 - 10 = 90.
+		expect(Voucherify.utils.calculatePrice(100, answer)).toBe(90);
+	});
+});
+
+describe('before initialize', () => {
+	test("a call calls back with { type: 'error' } carrying a VoucherifyError, and sends nothing", async () => {
+		const { Voucherify } = openPage({ attributes: {} });
+		expect(Voucherify.client).toBeUndefined();
+		const failure = await viaCallback((done) => Voucherify.validate('WELCOME10', done));
+
+		expect(failure.type).toBe('error');
+		expect(failure.message).toContain('Voucherify.initialize');
+		expect(failure.context).toMatchObject({ name: 'VoucherifyError' });
+		expect(Voucherify.isVoucherifyError(failure.context)).toBe(true);
+		expect(requests).toEqual([]);
+	});
+
+	test('a call without a callback rejects with the VoucherifyError', async () => {
+		const { Voucherify } = openPage({ attributes: {} });
+		const error = await Voucherify.listVouchers()?.then(
+			() => undefined,
+			(reason: unknown) => reason,
+		);
+
+		expect(Voucherify.isVoucherifyError(error)).toBe(true);
+	});
+
+	test('setIdentity and setBaseUrl throw the VoucherifyError', () => {
+		const { Voucherify } = openPage({ attributes: {} });
+
+		expect(() => Voucherify.setIdentity(EMAIL)).toThrow(expect.objectContaining({ name: 'VoucherifyError' }));
+		expect(() => Voucherify.setBaseUrl(MOCK_URL)).toThrow(expect.objectContaining({ name: 'VoucherifyError' }));
+	});
+
+	test('initialize(appId, token) and setBaseUrl(url) make the default instance work', async () => {
+		const { Voucherify } = openPage({ attributes: {} });
+		Voucherify.initialize(APP_ID, TOKEN);
+		Voucherify.setBaseUrl(MOCK_URL);
+
+		expect(await viaCallback((done) => Voucherify.validate('WELCOME10', done))).toMatchObject({ valid: true });
+		expect(requests[0]?.headers.get('X-Client-Application-Id')).toBe(APP_ID);
+	});
+});
+
+describe('createClient and noConflict', () => {
+	test('Voucherify.createClient makes an independent modern client', async () => {
+		const { Voucherify } = openPage({ attributes: {} });
+		const client = Voucherify.createClient({ clientApplicationId: APP_ID, clientToken: TOKEN, apiUrl: MOCK_URL, retry: 0 });
+		const result = await client.validateStackable({ redeemables: [{ object: 'voucher', id: 'SAVE5' }], order: { amount: 20_000 } });
+
+		expect(result.valid).toBe(true);
+		expect(requests[0]?.url.href).toBe(`${MOCK_URL}/client/v1/validations`);
+	});
+
+	test('noConflict() gives window.Voucherify back to what held it before and returns the SDK', () => {
+		const page = openPage({ before: 'window.Voucherify = { legacy: true };' });
+		const sdk = page.Voucherify;
+		const returned = sdk.noConflict();
+
+		expect(returned).toBe(sdk);
+		expect(page.window.Voucherify).toEqual({ legacy: true });
+	});
+
+	test('noConflict() after a pre-load array stub leaves window.Voucherify undefined, not the drained queue', () => {
+		const page = openPage({ before: 'window.Voucherify = [];' });
+		const sdk = page.Voucherify.noConflict();
+
+		expect(page.window.Voucherify).toBeUndefined();
+		expect(typeof sdk.validate).toBe('function');
+	});
+});
