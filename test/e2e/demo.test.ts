@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './support/browser.js';
+import { launchTestChromium } from './support/browser.js';
 import { startStack, type Stack } from './support/stack.js';
 
 const COOKIE_NAME = 'voucherify_tracking_id';
@@ -14,7 +14,7 @@ let browser: Browser;
 
 beforeAll(async () => {
 	stack = await startStack();
-	browser = await launchChromium();
+	browser = await launchTestChromium();
 });
 
 afterAll(async () => {

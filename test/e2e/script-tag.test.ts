@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './support/browser.js';
+import { launchTestChromium } from './support/browser.js';
 import { startFixtureServer } from './support/fixture-server.js';
 import { KEYS, startStack, type Stack } from './support/stack.js';
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
 	// Fixture pages live on shop.test hosts and in an opaque-origin sandbox, so the mock allows any origin here.
 	stack = await startStack({ allowedOrigins: ['*'] });
 	fixtures = await startFixtureServer(stack.apiUrl);
-	browser = await launchChromium();
+	browser = await launchTestChromium();
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { createDemoServer } from '../../../demo/server.mjs';
 import { createMockApi, MOCK_DEFAULTS } from '../../../src/mock/index.js';
-import { startRequestLog, type LoggedRequest } from './request-log.js';
+import { startRequestLog, type LoggedRequest } from '../../../scripts/lib/request-log.mjs';
 
 export const KEYS = {
 	clientApplicationId: MOCK_DEFAULTS.clientApplicationId,

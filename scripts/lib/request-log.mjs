@@ -2,8 +2,7 @@ import { createServer, request as forward } from 'node:http';
 
 /**
 A transparent HTTP proxy in front of the mock API that records every request, CORS preflights included,
-which the browser's own request events do not report. Mirrors test/e2e/support/request-log.ts (Node 20 cannot
-import that TypeScript file).
+which the browser's own request events do not report. Shared by the benchmark and the end-to-end suite.
 */
 export async function startRequestLog(targetUrl) {
 	const target = new URL(targetUrl);

@@ -1,0 +1,3 @@
+export type LoggedRequest = { method: string; path: string };
+
+export function startRequestLog(targetUrl: string): Promise<{ url: string; requests: LoggedRequest[]; close(): Promise<void> }>;
