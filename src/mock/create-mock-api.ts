@@ -6,6 +6,8 @@ import { isDomainError } from './domain/errors';
 import { createIdSource } from './domain/ids';
 import { fromSnapshot, type MockState, type MockStateSnapshot } from './domain/state';
 import type { Voucher } from './domain/voucher';
+import { createFaultInjector, type FaultInjector } from './faults/injector';
+import { normalizeFaults, type FaultOptions } from './faults/options';
 import { DEFAULT_CAMPAIGNS, DEFAULT_CONSENTS } from './fixtures';
 import { ApiError, errorBody } from './http/api-error';
 import { corsHeaders } from './http/cors';
@@ -14,6 +16,7 @@ import { createRateLimiter } from './http/rate-limiter';
 import { errorResponse, type HttpEnvironment } from './http/router';
 import { MOCK_DEFAULTS, normalizeOptions, type MockApiOptions } from './options';
 import { createStateFile, type StateFile } from './persistence/state-file';
+import { NODE_TRANSPORT } from './server/connection';
 import { startNodeServer, type RunningMockServer } from './server/node-server';
 
 /** Where `start()` listens. */
@@ -33,8 +36,16 @@ export interface MockApi {
 	 * May be called more than once; all servers share the state.
 	 */
 	start(options?: StartOptions): Promise<RunningMockServer>;
-	/** Restores the voucher fixtures, forgets customers, activity and publications, and starts a fresh rate-limit window. */
+	/**
+	 * Restores the voucher fixtures, forgets customers, activity and publications, starts a fresh
+	 * rate-limit window and starts the fault sequence over from its seed.
+	 */
 	reset(): void;
+	/**
+	 * Replaces the fault injection while the mock runs (`undefined` turns it off), with the same
+	 * checks as the `faults` option. The new sequence starts from its seed.
+	 */
+	setFaults(faults: FaultOptions | undefined): void;
 	/** A deep copy of the whole state, as `dataFile` stores it. */
 	snapshot(): MockStateSnapshot;
 	/** A copy of the customer with this id or source_id, if there is one. */
@@ -63,6 +74,12 @@ const attempt = <T>(read: () => T): T | undefined => {
 		return undefined;
 	}
 };
+
+/** The error a request too malformed or too slow to reach a handler gets, written by the server itself. */
+const malformedRequestError = (status: number): ApiError =>
+	status === 408
+		? new ApiError(408, 'request_timeout', 'Request timeout', 'The request was not received in time (requestTimeoutMs / headersTimeoutMs)')
+		: new ApiError(status, 'invalid_payload', 'Malformed HTTP request', 'The request could not be parsed as HTTP/1.1');
 
 function assertStartOptions({ port, host }: { port: unknown; host: unknown }): void {
 	if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65_535) throw new TypeError('The `port` option must be an integer from 0 to 65535');
@@ -101,16 +118,20 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 	if (stateFile && !initialState) stateFile.save(core.snapshot());
 
 	const rateLimiter = settings.rateLimit && createRateLimiter(settings.rateLimit, Date.now);
+	let faults: FaultInjector | undefined = settings.faults && createFaultInjector(settings.faults);
 	const env: HttpEnvironment = {
 		core,
 		keys: settings.keys,
 		allowedOrigins: settings.allowedOrigins,
 		bodyLimitBytes: settings.bodyLimitBytes,
 		...(rateLimiter ? { rateLimiter } : {}),
+		faults: () => faults,
+		...(settings.onClientCall ? { onClientCall: settings.onClientCall } : {}),
 		logError: (error) => console.error('[voucherify] mock: a request failed unexpectedly', error),
 		reset() {
 			core.reset();
 			rateLimiter?.reset();
+			faults?.restart();
 		},
 	};
 
@@ -122,13 +143,17 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 				port,
 				host,
 				bodyLimitBytes: settings.bodyLimitBytes,
-				handlersFor: (url) => [...createApiHandlers(env, url), ...createServerOnlyHandlers(env, url)],
+				requestTimeoutMs: settings.requestTimeoutMs,
+				headersTimeoutMs: settings.headersTimeoutMs,
+				handlersFor: (url) => [...createApiHandlers(env, url, NODE_TRANSPORT), ...createServerOnlyHandlers(env, url, NODE_TRANSPORT)],
 				fallback: (request) => errorResponse(env, notFoundError(request), corsHeaders(request)),
-				malformedRequestBody: (status) =>
-					JSON.stringify(errorBody(new ApiError(status, 'invalid_payload', 'Malformed HTTP request', 'The request could not be parsed as HTTP/1.1'), core.ids.requestId())),
+				malformedRequestBody: (status) => JSON.stringify(errorBody(malformedRequestError(status), core.ids.requestId())),
 			});
 		},
 		reset: env.reset,
+		setFaults(options) {
+			faults = options === undefined ? undefined : createFaultInjector(normalizeFaults(options));
+		},
 		snapshot: () => core.snapshot(),
 		getCustomer: (idOrSourceId) => attempt(() => core.getCustomer(idOrSourceId)),
 		getVoucher: (code) => attempt(() => core.getVoucher(code)),

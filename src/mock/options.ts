@@ -1,9 +1,11 @@
 import { isDomainError } from './domain/errors';
 import type { VoucherDefinition } from './domain/voucher';
+import { normalizeFaults, type FaultOptions, type ResolvedFaults } from './faults/options';
 import { DEFAULT_VOUCHERS } from './fixtures';
 import type { ApiKeys } from './http/auth';
+import type { ClientCall } from './http/fault-answers';
 import { parseOriginPattern, type OriginPattern } from './http/origins';
-import type { RateLimit } from './http/rate-limiter';
+import { REAL_RATE_LIMIT, type RateLimit } from './http/rate-limiter';
 import { bodyReader } from './input/reader';
 import { readVoucherDefinition } from './input/voucher-definition';
 
@@ -31,8 +33,20 @@ export interface MockApiOptions {
 	readonly vouchers?: readonly VoucherDefinition[];
 	/** A JSON file the state is loaded from on start and saved to, atomically, after every change. */
 	readonly dataFile?: string;
-	/** Limits client calls to `limit` per `windowMs` (answering 429 with `Retry-After`). Off by default. */
-	readonly rateLimit?: RateLimit;
+	/**
+	 * Limits client calls to `limit` per `windowMs` per client address, answering 429 with
+	 * `Retry-After`; `true` is the real API's 5 calls per 5 s per IP. The address is the socket's over
+	 * `start()`, the first `X-Forwarded-For` entry (else `unknown`) under msw. Off by default.
+	 */
+	readonly rateLimit?: RateLimit | true;
+	/** Latency, error answers, 429s, resets and broken bodies on client routes, from a seed. Off by default. */
+	readonly faults?: FaultOptions;
+	/** Servers from `start()` close a request not fully received in this time (`408`). @default 10000 */
+	readonly requestTimeoutMs?: number;
+	/** Servers from `start()` close a request whose headers are not received in this time (`408`); at most `requestTimeoutMs`. @default 5000 */
+	readonly headersTimeoutMs?: number;
+	/** Told of every client call as it arrives (its address and injected fault), e.g. to count calls in a test. */
+	readonly onClientCall?: (call: ClientCall) => void;
 	/**
 	 * Which URLs the exported `handlers` answer, e.g. `https://api.voucherify.io`. `*` answers any
 	 * host. Servers from `start()` always answer their own URL.
@@ -62,6 +76,8 @@ export const MOCK_DEFAULTS = Object.freeze({
 	allowedOrigins: Object.freeze(['localhost', '127.0.0.1']) as readonly string[],
 	bodyLimitBytes: 65_536,
 	baseUrl: '*',
+	requestTimeoutMs: 10_000,
+	headersTimeoutMs: 5000,
 });
 
 /** The options with every default filled in and every value checked. */
@@ -73,6 +89,10 @@ export interface ResolvedOptions {
 	readonly rateLimit: RateLimit | undefined;
 	readonly baseUrl: string;
 	readonly bodyLimitBytes: number;
+	readonly faults: ResolvedFaults | undefined;
+	readonly requestTimeoutMs: number;
+	readonly headersTimeoutMs: number;
+	readonly onClientCall: ((call: ClientCall) => void) | undefined;
 }
 
 const fail = (name: string, expectation: string): TypeError => new TypeError(`The \`${name}\` option must be ${expectation}`);
@@ -115,12 +135,23 @@ function readOrigins(value: unknown): OriginPattern[] {
 	});
 }
 
+function readRateLimit(value: unknown): RateLimit | undefined {
+	if (value === undefined) return undefined;
+	if (value === true) return REAL_RATE_LIMIT;
+	if (typeof value !== 'object' || value === null) throw fail('rateLimit', 'true or an object `{limit, windowMs}`');
+	const { limit, windowMs } = value as RateLimit;
+	return { limit: positiveInteger(limit, 'rateLimit.limit'), windowMs: positiveInteger(windowMs, 'rateLimit.windowMs') };
+}
+
 /** Validates the options early, naming the offending one. */
 export function normalizeOptions(options: MockApiOptions = {}): ResolvedOptions {
 	if (typeof options !== 'object' || options === null) throw new TypeError('The options of createMockApi must be an object');
-	const rateLimit = options.rateLimit;
-	if (rateLimit !== undefined && (typeof rateLimit !== 'object' || rateLimit === null)) throw fail('rateLimit', 'an object `{limit, windowMs}`');
 	if (options.dataFile !== undefined && (typeof options.dataFile !== 'string' || options.dataFile === '')) throw fail('dataFile', 'a file path');
+	if (options.onClientCall !== undefined && typeof options.onClientCall !== 'function') throw fail('onClientCall', 'a function');
+	const requestTimeoutMs = positiveInteger(options.requestTimeoutMs ?? MOCK_DEFAULTS.requestTimeoutMs, 'requestTimeoutMs');
+	const headersTimeoutMs = positiveInteger(options.headersTimeoutMs ?? Math.min(MOCK_DEFAULTS.headersTimeoutMs, requestTimeoutMs), 'headersTimeoutMs');
+	// Node refuses a headers timeout longer than the request timeout.
+	if (headersTimeoutMs > requestTimeoutMs) throw fail('headersTimeoutMs', `at most requestTimeoutMs (${requestTimeoutMs})`);
 	return {
 		keys: {
 			clientApplicationId: text(options, 'clientApplicationId', MOCK_DEFAULTS.clientApplicationId),
@@ -131,8 +162,12 @@ export function normalizeOptions(options: MockApiOptions = {}): ResolvedOptions 
 		allowedOrigins: readOrigins(options.allowedOrigins ?? MOCK_DEFAULTS.allowedOrigins),
 		vouchers: readFixtures(options.vouchers ?? DEFAULT_VOUCHERS),
 		dataFile: options.dataFile,
-		rateLimit: rateLimit && { limit: positiveInteger(rateLimit.limit, 'rateLimit.limit'), windowMs: positiveInteger(rateLimit.windowMs, 'rateLimit.windowMs') },
+		rateLimit: readRateLimit(options.rateLimit),
 		baseUrl: text(options, 'baseUrl', MOCK_DEFAULTS.baseUrl).replace(/\/+$/, ''),
 		bodyLimitBytes: positiveInteger(options.bodyLimitBytes ?? MOCK_DEFAULTS.bodyLimitBytes, 'bodyLimitBytes'),
+		faults: options.faults === undefined ? undefined : normalizeFaults(options.faults),
+		requestTimeoutMs,
+		headersTimeoutMs,
+		onClientCall: options.onClientCall,
 	};
 }

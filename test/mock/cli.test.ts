@@ -50,7 +50,7 @@ function launch(args: string[]) {
 	});
 	// Tests that expect an exit never await `ready`; its rejection is not a failure there.
 	ready.catch(() => undefined);
-	return { child, ready, exited, output: () => stdout };
+	return { child, ready, exited, output: () => stdout, errors: () => stderr };
 }
 
 describe('voucherify-mock', () => {
@@ -76,6 +76,12 @@ describe('voucherify-mock', () => {
 		const { code, stdout } = await exited;
 		expect(code).toBe(0);
 		for (const flag of ['--port', '--host', '--client-app-id', '--client-token', '--app-id', '--app-token', '--allowed-origin', '--fixtures', '--data']) expect(stdout).toContain(flag);
+	});
+
+	test('--help lists the fault, rate-limit and timeout flags', async () => {
+		const { stdout } = await launch(['--help']).exited;
+		const flags = ['--latency', '--jitter', '--fail-500', '--fail-503', '--fail-429', '--retry-after', '--fail-reset', '--fail-html', '--fail-truncated', '--fault-seed', '--rate-limit', '--request-timeout', '--headers-timeout'];
+		expect(flags.filter((flag) => !stdout.includes(flag))).toEqual([]);
 	});
 
 	test.each([[['--bogus']], [['--port', 'eighty']], [['--port', '70000']], [['--port']], [['positional']]])('%j is refused with exit code 2', async (args) => {
@@ -142,6 +148,67 @@ describe('voucherify-mock', () => {
 		expect(readdirSync(directory).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 		second.child.kill('SIGTERM');
 		expect((await second.exited).code).toBe(0);
+	});
+
+	test('--fail-503 1 --retry-after 4 answers every client call 503 with Retry-After 4, and no server call', async () => {
+		const { ready, child } = launch(['--port', '0', '--fail-503', '1', '--retry-after', '4']);
+		const url = await ready;
+		const client = await fetch(`${url}/client/v1/validate?code=SAVE5`, { headers: CLIENT_KEYS });
+		expect([client.status, client.headers.get('retry-after')]).toEqual([503, '4']);
+		expect((await client.json()) as unknown).toMatchObject({ code: 503, key: 'service_unavailable' });
+		expect((await fetch(`${url}/v1/vouchers/SAVE5`, { headers: SERVER_KEYS })).status).toBe(200);
+		child.kill('SIGTERM');
+	});
+
+	test('the same --fault-seed and shares fault the same calls in two runs', async () => {
+		const statuses = async () => {
+			const { ready, child } = launch(['--port', '0', '--fault-seed', '42', '--fail-500', '0.3', '--fail-429', '0.3']);
+			const url = await ready;
+			const seen = [];
+			for (let call = 0; call < 20; call += 1) seen.push((await fetch(`${url}/client/v1/validate?code=SAVE5`, { headers: CLIENT_KEYS })).status);
+			child.kill('SIGTERM');
+			return seen;
+		};
+		const first = await statuses();
+		expect(new Set(first)).toEqual(new Set([200, 429, 500]));
+		expect(await statuses()).toEqual(first);
+	});
+
+	test('without --fault-seed, the seed drawn is printed on stderr, and passing it reproduces the run', async () => {
+		const statuses = async (args: string[]) => {
+			const { ready, child, errors } = launch(['--port', '0', '--fail-500', '0.5', ...args]);
+			const url = await ready;
+			const seen = [];
+			for (let call = 0; call < 20; call += 1) seen.push((await fetch(`${url}/client/v1/validate?code=SAVE5`, { headers: CLIENT_KEYS })).status);
+			child.kill('SIGTERM');
+			return { seen, stderr: errors() };
+		};
+		const first = await statuses([]);
+		const seed = /--fault-seed (\d+) reproduces this run/.exec(first.stderr)?.[1];
+		expect(seed).toMatch(/^\d+$/);
+		expect((await statuses(['--fault-seed', String(seed)])).seen).toEqual(first.seen);
+	});
+
+	test('--rate-limit 2/60 answers the third client call from one IP 429', async () => {
+		const { ready, child } = launch(['--port', '0', '--rate-limit', '2/60']);
+		const url = await ready;
+		const seen = [];
+		for (let call = 0; call < 3; call += 1) seen.push((await fetch(`${url}/client/v1/validate?code=SAVE5`, { headers: CLIENT_KEYS })).status);
+		expect(seen).toEqual([200, 200, 429]);
+		child.kill('SIGTERM');
+	});
+
+	test.each([
+		[['--fail-500', '1.5'], '--fail-500'],
+		[['--fail-500', 'half'], '--fail-500'],
+		[['--fail-500', '0.6', '--fail-503', '0.6'], '--fail-* shares'],
+		[['--latency', '-5'], '--latency'],
+		[['--rate-limit', 'lots'], '--rate-limit'],
+		[['--request-timeout', '1000', '--headers-timeout', '2000'], '--headers-timeout'],
+	])('%j is refused with exit code 2, naming %s', async (args, named) => {
+		const { code, stderr } = await launch(['--port', '0', ...args]).exited;
+		expect(code).toBe(2);
+		expect(stderr).toContain(named);
 	});
 
 	test('a port in use exits with code 1', async () => {

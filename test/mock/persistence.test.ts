@@ -47,6 +47,16 @@ describe('the dataFile option', () => {
 		expect(readdirSync(directory)).toEqual(['state.json']);
 	});
 
+	test('a temporary file left by a dead process is removed on start; one of a live process is kept', async () => {
+		const dataFile = join(directory, 'state.json');
+		const dead = join(directory, '.state.json.2147483646.tmp');
+		const live = join(directory, `.state.json.${process.ppid}.tmp`);
+		writeFileSync(dead, '{"half": ');
+		writeFileSync(live, '{"half": ');
+		await withMock(dataFile, async () => undefined);
+		expect(readdirSync(directory).sort()).toEqual([`.state.json.${process.ppid}.tmp`, 'state.json']);
+	});
+
 	test('a file that is not a mock state is refused, naming the file', () => {
 		const dataFile = join(directory, 'wrong.json');
 		writeFileSync(dataFile, '{"hello": "world"}');

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import type { FaultOptions } from '../faults/options';
+import type { RateLimit } from '../http/rate-limiter';
 import { MOCK_DEFAULTS } from '../options';
 
 /** The `--help` text. */
@@ -17,7 +19,23 @@ Options:
                           repeat for several (default: ${MOCK_DEFAULTS.allowedOrigins.join(', ')})
   --fixtures <file.json>  A JSON array of vouchers replacing the default fixtures
   --data <file.json>      Load state from this file on start and save it after every change
+  --rate-limit <n/s>      At most n client calls per s seconds per client IP, then 429;
+                          5/5 (or "real") is the real API's limit (default: off)
+  --request-timeout <ms>  Close a request not fully received in time, 408 (default ${MOCK_DEFAULTS.requestTimeoutMs})
+  --headers-timeout <ms>  Close a request whose headers are not received in time, 408 (default ${MOCK_DEFAULTS.headersTimeoutMs})
   -h, --help              Show this help
+
+Fault injection, on client routes only (all off by default; shares are 0..1 of client calls):
+  --latency <ms>          Delay every client call (default 0)
+  --jitter <ms>           Up to this much more delay, drawn per call (default 0)
+  --fail-500 <share>      Answer 500 internal_error
+  --fail-503 <share>      Answer 503 service_unavailable with Retry-After
+  --fail-429 <share>      Answer 429 too_many_requests with Retry-After
+  --retry-after <s>       Retry-After of injected 503 and 429 answers (default 1)
+  --fail-reset <share>    Write the status line and half the body, then destroy the socket
+  --fail-html <share>     Answer a proxy's HTML 502 page
+  --fail-truncated <share>  Answer 200 with a JSON body cut short
+  --fault-seed <n>        Seed of the fault draws, to reproduce a run (default: random)
 
 Test-only: POST /__mock/reset restores the fixtures and clears customers and activity.
 `;
@@ -41,6 +59,10 @@ export type CliCommand =
 			readonly allowedOrigins?: readonly string[];
 			readonly fixturesFile?: string;
 			readonly dataFile?: string;
+			readonly rateLimit?: RateLimit | true;
+			readonly requestTimeoutMs?: number;
+			readonly headersTimeoutMs?: number;
+			readonly faults?: FaultOptions;
 	  };
 
 function readPort(value: string | undefined): number {
@@ -49,6 +71,60 @@ function readPort(value: string | undefined): number {
 	if (!(port >= 0 && port <= 65_535)) throw new CliUsageError(`--port must be an integer from 0 to 65535, not "${value}"`);
 	return port;
 }
+
+/** A whole number (a seed may be negative); ranges are checked by createMockApi, which names the flag. */
+function readInteger(value: string | undefined, flag: string): number | undefined {
+	if (value === undefined) return undefined;
+	if (!/^-?\d{1,15}$/.test(value)) throw new CliUsageError(`--${flag} must be a whole number, not "${value}"`);
+	return Number(value);
+}
+
+function readShare(value: string | undefined, flag: string): number | undefined {
+	if (value === undefined) return undefined;
+	if (!/^(\d+(\.\d*)?|\.\d+)$/.test(value)) throw new CliUsageError(`--${flag} must be a share from 0 to 1, such as 0.25, not "${value}"`);
+	return Number(value);
+}
+
+function readRateLimit(value: string | undefined): RateLimit | true | undefined {
+	if (value === undefined) return undefined;
+	if (value === 'real') return true;
+	const match = /^(\d{1,9})\/(\d{1,6})$/.exec(value);
+	if (!match) throw new CliUsageError(`--rate-limit must be <calls>/<seconds> such as 5/5, or real, not "${value}"`);
+	return { limit: Number(match[1]), windowMs: Number(match[2]) * 1000 };
+}
+
+/** The fault flags as the `faults` option, or `undefined` when none is given. */
+function readFaults(values: Record<string, string | boolean | string[] | undefined>): FaultOptions | undefined {
+	const text = (flag: string) => values[flag] as string | undefined;
+	const faults = {
+		seed: readInteger(text('fault-seed'), 'fault-seed'),
+		latencyMs: readInteger(text('latency'), 'latency'),
+		jitterMs: readInteger(text('jitter'), 'jitter'),
+		retryAfterSeconds: readInteger(text('retry-after'), 'retry-after'),
+		fail500: readShare(text('fail-500'), 'fail-500'),
+		fail503: readShare(text('fail-503'), 'fail-503'),
+		fail429: readShare(text('fail-429'), 'fail-429'),
+		failReset: readShare(text('fail-reset'), 'fail-reset'),
+		failHtml: readShare(text('fail-html'), 'fail-html'),
+		failTruncated: readShare(text('fail-truncated'), 'fail-truncated'),
+	};
+	const given = Object.entries(faults).filter(([, value]) => value !== undefined);
+	return given.length === 0 ? undefined : Object.fromEntries(given);
+}
+
+/** The flags that configure fault injection, by the option each one sets. */
+export const FAULT_FLAGS = {
+	seed: '--fault-seed',
+	latencyMs: '--latency',
+	jitterMs: '--jitter',
+	retryAfterSeconds: '--retry-after',
+	fail500: '--fail-500',
+	fail503: '--fail-503',
+	fail429: '--fail-429',
+	failReset: '--fail-reset',
+	failHtml: '--fail-html',
+	failTruncated: '--fail-truncated',
+} as const;
 
 /** Reads the command line; throws {@link CliUsageError} for unknown flags, missing values and bad ports. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
@@ -68,6 +144,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 				'allowed-origin': { type: 'string', multiple: true },
 				fixtures: { type: 'string' },
 				data: { type: 'string' },
+				'rate-limit': { type: 'string' },
+				'request-timeout': { type: 'string' },
+				'headers-timeout': { type: 'string' },
+				...Object.fromEntries(Object.values(FAULT_FLAGS).map((flag) => [flag.slice(2), { type: 'string' } as const])),
 				help: { type: 'boolean', short: 'h' },
 			},
 		}));
@@ -85,6 +165,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 		allowedOrigins: values['allowed-origin'],
 		fixturesFile: values.fixtures,
 		dataFile: values.data,
+		rateLimit: readRateLimit(values['rate-limit']),
+		requestTimeoutMs: readInteger(values['request-timeout'], 'request-timeout'),
+		headersTimeoutMs: readInteger(values['headers-timeout'], 'headers-timeout'),
+		faults: readFaults(values),
 	};
 	return {
 		kind: 'serve',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createMockApi, type MockApi } from '../create-mock-api';
 import type { VoucherDefinition } from '../domain/voucher';
 import type { RunningMockServer } from '../server/node-server';
-import { CLI_USAGE, CliUsageError, parseCliArgs, type CliCommand } from './arguments';
+import { CLI_USAGE, CliUsageError, FAULT_FLAGS, parseCliArgs, type CliCommand } from './arguments';
 
 /** Where the CLI writes, and how it learns it should stop. */
 export interface CliIo {
@@ -11,6 +11,8 @@ export interface CliIo {
 	/** Calls `stop` once on SIGINT or SIGTERM. */
 	readonly onStopSignal: (stop: () => void) => void;
 }
+
+const randomSeed = (): number => globalThis.crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -33,7 +35,19 @@ const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
 	secretKey: '--app-token',
 	allowedOrigins: '--allowed-origin',
 	vouchers: '--fixtures',
+	'rateLimit.limit': '--rate-limit',
+	'rateLimit.windowMs': '--rate-limit',
+	requestTimeoutMs: '--request-timeout',
+	headersTimeoutMs: '--headers-timeout',
+	...Object.fromEntries(Object.entries(FAULT_FLAGS).map(([option, flag]) => [`faults.${option}`, flag])),
 };
+
+/** Names flags instead of options in a message of createMockApi. */
+const inFlagTerms = (message: string): string =>
+	message
+		.replace(/The `([\w.]+)` option/, (phrase, name: string) => (FLAG_OF_OPTION[name] ? `The ${FLAG_OF_OPTION[name]} value` : phrase))
+		.replace(/at most requestTimeoutMs/, 'at most --request-timeout')
+		.replace(/The `faults` shares \([^)]*\)/, 'The --fail-* shares');
 
 /** Options are checked by createMockApi; a TypeError there is a bad flag value, so a usage error too. */
 function createApi(command: Extract<CliCommand, { kind: 'serve' }>): MockApi {
@@ -42,7 +56,7 @@ function createApi(command: Extract<CliCommand, { kind: 'serve' }>): MockApi {
 		return createMockApi({ ...options, ...(fixturesFile === undefined ? {} : { vouchers: readFixturesFile(fixturesFile) }) });
 	} catch (error) {
 		if (!(error instanceof TypeError)) throw error;
-		throw new CliUsageError(error.message.replace(/The `(\w+)` option/, (phrase, name: string) => (FLAG_OF_OPTION[name] ? `The ${FLAG_OF_OPTION[name]} value` : phrase)));
+		throw new CliUsageError(inFlagTerms(error.message));
 	}
 }
 
@@ -58,7 +72,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 			io.stdout.write(CLI_USAGE);
 			return 0;
 		}
-		server = await createApi(command).start({ port: command.port, host: command.host });
+		// The CLI draws the seed itself when none is given, so it can say how to reproduce the run.
+		const faults = command.faults && { ...command.faults, seed: command.faults.seed ?? randomSeed() };
+		server = await createApi(faults ? { ...command, faults } : command).start({ port: command.port, host: command.host });
+		if (faults) io.stderr.write(`[voucherify] mock: fault injection on client routes; --fault-seed ${faults.seed} reproduces this run\n`);
 	} catch (error) {
 		if (error instanceof CliUsageError) {
 			io.stderr.write(`[voucherify] mock: ${error.message}\nRun voucherify-mock --help for the options.\n`);

@@ -1,7 +1,7 @@
 import { isDomainError, type DomainErrorKey } from '../domain/errors';
 
 /** Keys of errors only the HTTP layer raises. */
-export type HttpErrorKey = 'unauthorized' | 'forbidden_origin' | 'not_found' | 'too_many_requests' | 'internal_error';
+export type HttpErrorKey = 'unauthorized' | 'forbidden_origin' | 'not_found' | 'too_many_requests' | 'internal_error' | 'service_unavailable' | 'request_timeout';
 
 /** What an error answer carries besides its status. */
 export interface ApiErrorFields {

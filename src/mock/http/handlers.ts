@@ -4,6 +4,7 @@ import { clientRoutes } from './client-routes';
 import { corsHeaders, preflightHeaders } from './cors';
 import { createRouter, errorResponse, jsonResponse, noContent, type HttpEnvironment } from './router';
 import { serverRoutes } from './server-routes';
+import { MSW_TRANSPORT, type Transport } from './transport';
 
 /** The path of the test-only reset endpoint, served only by servers the mock starts itself. */
 export const RESET_PATH = '/__mock/reset';
@@ -17,8 +18,8 @@ export const notFoundError = (request: Request): ApiError =>
  * answer 404 here; unknown `/v1/*` paths fall through, so these handlers never swallow another
  * API's `/v1/` routes in a suite that mocks several.
  */
-export function createApiHandlers(env: HttpEnvironment, baseUrl: string): HttpHandler[] {
-	const router = createRouter(env, baseUrl);
+export function createApiHandlers(env: HttpEnvironment, baseUrl: string, transport: Transport = MSW_TRANSPORT): HttpHandler[] {
+	const router = createRouter(env, baseUrl, transport);
 	return [
 		http.options(`${baseUrl}/client/v1/*`, ({ request }) => jsonResponse(noContent(), preflightHeaders(request))),
 		...clientRoutes(env, router),
@@ -28,8 +29,8 @@ export function createApiHandlers(env: HttpEnvironment, baseUrl: string): HttpHa
 }
 
 /** What a server the mock runs itself answers besides the API: the reset endpoint, and 404 for everything else. */
-export function createServerOnlyHandlers(env: HttpEnvironment, baseUrl: string): HttpHandler[] {
-	const router = createRouter(env, baseUrl);
+export function createServerOnlyHandlers(env: HttpEnvironment, baseUrl: string, transport: Transport): HttpHandler[] {
+	const router = createRouter(env, baseUrl, transport);
 	return [
 		router.control('post', RESET_PATH.replace('/__mock', ''), () => {
 			env.reset();

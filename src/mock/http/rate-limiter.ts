@@ -1,44 +1,50 @@
 import { ApiError } from './api-error';
 
-/** How many client calls a window allows. */
+/** How many client calls one client address may make per window. */
 export interface RateLimit {
 	readonly limit: number;
 	readonly windowMs: number;
 }
 
-/** Counts client calls in fixed windows; throws the 429 of CONTRACT §1 when a window is full. */
+/** The real API's client-side limit (CONTRACT §1): 5 calls per 5 s per IP. `rateLimit: true` picks it. */
+export const REAL_RATE_LIMIT: RateLimit = Object.freeze({ limit: 5, windowMs: 5000 });
+
+/** Counts client calls per address in fixed windows; throws the 429 of CONTRACT §1 when a window is full. */
 export interface RateLimiter {
-	take(): void;
-	/** Starts a fresh window. */
+	take(address: string): void;
+	/** Starts a fresh window for every address. */
 	reset(): void;
 }
 
-/** The real API allows 5 client calls per 5 s per IP; the mock counts all client calls to one instance. */
+/** Past this many tracked addresses, those whose window has ended are forgotten. */
+const SWEEP_AT = 1024;
+
+/** One fixed window per client address, like the real API's per-IP limit. */
 export function createRateLimiter({ limit, windowMs }: RateLimit, now: () => number): RateLimiter {
-	let windowStart = Number.NEGATIVE_INFINITY;
-	let used = 0;
+	const windows = new Map<string, { start: number; used: number }>();
+	const sweep = (time: number) => {
+		for (const [address, window] of windows) if (time - window.start >= windowMs) windows.delete(address);
+	};
 	return {
-		take() {
+		take(address) {
 			const time = now();
-			if (time - windowStart >= windowMs) {
-				windowStart = time;
-				used = 0;
+			let window = windows.get(address);
+			if (!window || time - window.start >= windowMs) {
+				if (!window && windows.size >= SWEEP_AT) sweep(time);
+				window = { start: time, used: 0 };
+				windows.set(address, window);
 			}
-			used += 1;
-			if (used <= limit) return;
-			const retryAfter = Math.max(1, Math.ceil((windowStart + windowMs - time) / 1000));
-			throw new ApiError(
-				429,
-				'too_many_requests',
-				'Too many requests hit the API too quickly.',
-				`At most ${limit} client calls per ${windowMs} ms; retry in ${retryAfter} s`,
-				{},
-				{ 'Retry-After': String(retryAfter) },
-			);
+			window.used += 1;
+			if (window.used <= limit) return;
+			const retryAfter = Math.max(1, Math.ceil((window.start + windowMs - time) / 1000));
+			throw tooManyRequests(`At most ${limit} client calls per ${windowMs} ms from one address; retry in ${retryAfter} s`, retryAfter);
 		},
 		reset() {
-			windowStart = Number.NEGATIVE_INFINITY;
-			used = 0;
+			windows.clear();
 		},
 	};
 }
+
+/** The 429 of CONTRACT §1, with `Retry-After` in seconds. */
+export const tooManyRequests = (details: string, retryAfterSeconds: number): ApiError =>
+	new ApiError(429, 'too_many_requests', 'Too many requests hit the API too quickly.', details, {}, { 'Retry-After': String(retryAfterSeconds) });

@@ -1,12 +1,15 @@
 import { http, type HttpHandler } from 'msw';
 import type { MockCore } from '../domain/core';
+import type { FaultInjector } from '../faults/injector';
 import { parseQueryString, type QueryObject } from '../input/query-string';
 import { ApiError, errorBody, toApiError } from './api-error';
 import { assertClientKeys, assertServerKeys, type ApiKeys } from './auth';
 import { corsHeaders } from './cors';
+import { injectFault, type ClientCall } from './fault-answers';
 import { readJsonBody } from './json-body';
 import { isOriginAllowed, type OriginPattern } from './origins';
 import type { RateLimiter } from './rate-limiter';
+import type { Transport } from './transport';
 
 /** What the HTTP layer of one mock works with. */
 export interface HttpEnvironment {
@@ -15,9 +18,13 @@ export interface HttpEnvironment {
 	readonly allowedOrigins: readonly OriginPattern[];
 	readonly bodyLimitBytes: number;
 	readonly rateLimiter?: RateLimiter;
+	/** The fault injection in force, if any; it can be replaced while the mock runs. */
+	readonly faults: () => FaultInjector | undefined;
+	/** Told of every client call as it arrives, before faults, checks or the domain. */
+	readonly onClientCall?: (call: ClientCall) => void;
 	/** Where unexpected errors go; they never reach the caller. */
 	readonly logError: (error: unknown) => void;
-	/** Back to the fixtures, with a fresh rate-limit window. */
+	/** Back to the fixtures, with a fresh rate-limit window and the fault sequence started over. */
 	readonly reset: () => void;
 }
 
@@ -66,7 +73,7 @@ const stringParams = (params: Record<string, string | readonly string[] | undefi
 	Object.fromEntries(Object.entries(params).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : [])));
 
 /** Runs the checks of a route kind: origin, keys and rate limit for client routes, keys for server routes. */
-function guard(env: HttpEnvironment, kind: RouteKind, request: Request): void {
+function guard(env: HttpEnvironment, transport: Transport, kind: RouteKind, request: Request): void {
 	if (kind === 'control') return;
 	if (kind === 'server') return assertServerKeys(request.headers, env.keys);
 	const origin = request.headers.get('origin');
@@ -75,11 +82,14 @@ function guard(env: HttpEnvironment, kind: RouteKind, request: Request): void {
 		throw new ApiError(403, 'forbidden_origin', 'Forbidden origin', `The origin ${origin} is not on the allowed origins of this project`);
 	}
 	assertClientKeys(request.headers, env.keys);
-	env.rateLimiter?.take();
+	env.rateLimiter?.take(transport.clientAddress(request));
 }
 
-/** Makes msw handlers whose answers follow one pipeline: guard, parse, answer, and every failure as the error body. */
-export function createRouter(env: HttpEnvironment, baseUrl: string) {
+/**
+ * Makes msw handlers whose answers follow one pipeline: injected faults (client routes only), guard,
+ * parse, answer, and every failure as the error body.
+ */
+export function createRouter(env: HttpEnvironment, baseUrl: string, transport: Transport) {
 	const prefixes: Record<RouteKind, string> = { client: '/client/v1', server: '/v1', control: '/__mock' };
 	const route =
 		(kind: RouteKind) =>
@@ -87,7 +97,9 @@ export function createRouter(env: HttpEnvironment, baseUrl: string) {
 			http[method](`${baseUrl}${prefixes[kind]}${path}`, async ({ request, params }) => {
 				const cors = kind === 'server' ? {} : corsHeaders(request);
 				try {
-					guard(env, kind, request);
+					const fault = kind === 'client' ? await injectFault(env, transport, request, cors) : undefined;
+					if (fault) return fault;
+					guard(env, transport, kind, request);
 					const reply = await answer({
 						request,
 						path: stringParams(params),

@@ -1,10 +1,10 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** A JSON file the mock's state is loaded from and saved to. */
 export interface StateFile {
 	readonly path: string;
-	/** The parsed file, or `undefined` when it does not exist yet. */
+	/** The parsed file, or `undefined` when it does not exist yet. Removes what killed processes left half-written. */
 	load(): unknown;
 	/** Replaces the file atomically. */
 	save(value: unknown): void;
@@ -23,6 +23,35 @@ function syncDirectory(directory: string): void {
 	}
 }
 
+/** Whether a process with this id is running (signal 0 only checks). */
+function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		// EPERM: it exists but belongs to someone else.
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/**
+ * Removes the temporary files of processes that died mid-save (`kill -9`): they hold a state that was
+ * never renamed into place, so nothing refers to them. A live process's file is left alone.
+ */
+function removeStaleTemporaries(directory: string, name: string): void {
+	const prefix = `.${name}.`;
+	let entries: string[];
+	try {
+		entries = readdirSync(directory);
+	} catch {
+		return;
+	}
+	for (const entry of entries) {
+		const pid = entry.startsWith(prefix) && entry.endsWith('.tmp') ? entry.slice(prefix.length, -'.tmp'.length) : '';
+		if (/^\d+$/.test(pid) && Number(pid) !== process.pid && !isRunning(Number(pid))) rmSync(join(directory, entry), { force: true });
+	}
+}
+
 /**
  * A state file written the crash-safe way: a temporary file in the same directory, fsynced, then
  * renamed over the old one. A kill at any moment leaves either the old state or the new one.
@@ -34,6 +63,7 @@ export function createStateFile(path: string): StateFile {
 	return {
 		path,
 		load() {
+			removeStaleTemporaries(directory, basename(path));
 			let text: string;
 			try {
 				text = readFileSync(path, 'utf8');

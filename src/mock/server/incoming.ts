@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { ADDRESS_HEADER, isInternalHeader, normalizeAddress } from './connection';
 
 /** Past this, the server stops reading and closes the connection after answering. */
 export const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
@@ -49,15 +50,20 @@ export function readLimitedBody(request: IncomingMessage, limitBytes: number): P
 	});
 }
 
-/** Converts an incoming Node request to a Fetch `Request` on `origin`, whatever `Host` header it came with. */
-export function toFetchRequest(request: IncomingMessage, origin: string, body: LimitedBody): Request {
+/**
+ * Converts an incoming Node request to a Fetch `Request` on `origin`, whatever `Host` header it came
+ * with. It carries the socket's remote address (never one the client claims) and a signal that
+ * aborts when the client goes away before its answer is written.
+ */
+export function toFetchRequest(request: IncomingMessage, origin: string, body: LimitedBody, signal: AbortSignal): Request {
 	const headers = new Headers();
 	for (let index = 0; index + 1 < request.rawHeaders.length; index += 2) {
 		const name = request.rawHeaders[index] ?? '';
-		if (!HOP_BY_HOP.has(name.toLowerCase())) headers.append(name, request.rawHeaders[index + 1] ?? '');
+		if (!HOP_BY_HOP.has(name.toLowerCase()) && !isInternalHeader(name)) headers.append(name, request.rawHeaders[index + 1] ?? '');
 	}
+	headers.set(ADDRESS_HEADER, normalizeAddress(request.socket.remoteAddress));
 	const method = request.method ?? 'GET';
 	const path = request.url?.startsWith('/') ? request.url : `/${request.url ?? ''}`;
 	const hasBody = method !== 'GET' && method !== 'HEAD' && body.bytes.byteLength > 0;
-	return new Request(`${origin}${path}`, { method, headers, ...(hasBody ? { body: body.bytes } : {}) });
+	return new Request(`${origin}${path}`, { method, headers, signal, ...(hasBody ? { body: body.bytes } : {}) });
 }

@@ -1,7 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { getResponse, type RequestHandler } from 'msw';
+import { isInternalHeader, RESET_HEADER } from './connection';
 import { readLimitedBody, toFetchRequest } from './incoming';
 
 /** A running mock server. */
@@ -19,23 +20,42 @@ export interface NodeServerOptions {
 	readonly port: number;
 	readonly host: string;
 	readonly bodyLimitBytes: number;
+	/** A request not fully received in this time is answered `408` and its connection closed. */
+	readonly requestTimeoutMs: number;
+	/** The same for the headers alone; at most `requestTimeoutMs`. */
+	readonly headersTimeoutMs: number;
 	/** The handlers for requests on `url`, built once the port is known. */
 	readonly handlersFor: (url: string) => readonly RequestHandler[];
 	/** The answer when no handler can be found for a request, or a request cannot be read as one. */
 	readonly fallback: (request: Request) => Response;
-	/** The body of a `400`/`431` for a request too malformed to parse. */
+	/** The body of a `400`/`408`/`431` for a request too malformed or too slow to reach a handler. */
 	readonly malformedRequestBody: (status: number) => string;
 }
 
 const formatUrl = (host: string, port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
-async function writeResponse(response: ServerResponse, answer: Response, closeAfter: boolean): Promise<void> {
+/** Writes the status line, the headers and half the body, then destroys the socket: an answer lost mid-way. */
+function cutMidBody(response: ServerResponse, body: Uint8Array): void {
+	response.setHeader('Content-Length', body.byteLength);
+	// Destroyed only once the half is flushed, so the client always reads the status line first.
+	response.write(body.subarray(0, Math.floor(body.byteLength / 2)), () => response.socket?.destroy());
+}
+
+async function writeResponse(request: IncomingMessage, response: ServerResponse, answer: Response, closeAfter: boolean): Promise<void> {
+	// `Response.error()`: a network error, so no answer at all.
+	if (answer.type === 'error') return void request.socket.destroy();
 	const body = new Uint8Array(await answer.arrayBuffer());
 	response.statusCode = answer.status;
-	answer.headers.forEach((value, name) => response.setHeader(name, value));
+	answer.headers.forEach((value, name) => {
+		if (!isInternalHeader(name)) response.setHeader(name, value);
+	});
+	if (answer.headers.has(RESET_HEADER)) return cutMidBody(response, body);
 	if (closeAfter) response.setHeader('Connection', 'close');
 	response.end(body.byteLength > 0 ? body : undefined);
 }
+
+/** Node checks request and headers timeouts on this beat (30 s by default, too coarse for a 1 s timeout). */
+const checkingInterval = (headersTimeoutMs: number) => Math.max(50, Math.min(1000, Math.floor(headersTimeoutMs / 4)));
 
 /**
  * Serves msw handlers over `node:http`: each incoming request becomes a Fetch `Request`, msw's
@@ -44,29 +64,46 @@ async function writeResponse(response: ServerResponse, answer: Response, closeAf
 export async function startNodeServer(options: NodeServerOptions): Promise<RunningMockServer> {
 	let handlers: readonly RequestHandler[] = [];
 	let origin = '';
+	/** The answer being written on each socket, so a late timeout never writes a second status line. */
+	const answering = new WeakMap<Duplex, ServerResponse>();
 
 	async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		const gone = new AbortController();
+		response.once('close', () => {
+			if (!response.writableFinished) gone.abort();
+		});
 		const body = await readLimitedBody(request, options.bodyLimitBytes);
 		let fetchRequest: Request | undefined;
 		let reply: Response | undefined;
 		try {
-			fetchRequest = toFetchRequest(request, origin, body);
+			fetchRequest = toFetchRequest(request, origin, body, gone.signal);
 			reply = await getResponse([...handlers], fetchRequest);
 		} catch {
 			// Paths msw cannot decode (`%E0%A4%A`) and methods Fetch refuses (`TRACE`) match no route.
 		}
-		await writeResponse(response, reply ?? options.fallback(fetchRequest ?? new Request(origin)), !body.complete);
+		await writeResponse(request, response, reply ?? options.fallback(fetchRequest ?? new Request(origin)), !body.complete);
 		if (!body.complete) response.once('finish', () => request.destroy());
 	}
 
-	const server = createServer((request, response) => {
-		answer(request, response).catch(() => response.destroy());
-	});
+	const server = createServer(
+		{
+			requestTimeout: options.requestTimeoutMs,
+			headersTimeout: options.headersTimeoutMs,
+			connectionsCheckingInterval: checkingInterval(options.headersTimeoutMs),
+		},
+		(request, response) => {
+			answering.set(request.socket, response);
+			response.once('close', () => {
+				if (answering.get(request.socket) === response) answering.delete(request.socket);
+			});
+			answer(request, response).catch(() => response.destroy());
+		},
+	);
 	server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-		if (!socket.writable) return socket.destroy();
-		const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+		if (!socket.writable || answering.get(socket)?.headersSent) return socket.destroy();
+		const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
 		const body = options.malformedRequestBody(status);
-		socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+		socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 	});
 
 	await new Promise<void>((resolve, reject) => {
