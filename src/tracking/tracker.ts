@@ -29,6 +29,8 @@ export function createTracker(persistent: TrackingStore, initialConsent: Consent
 	let consent = initialConsent;
 	let firstCall: Promise<void> | undefined;
 	let warnedAboutFallback = false;
+	// Outside a browser the persistent store is memory from the start: nothing fell back, nothing to warn about.
+	const intendedKind = persistent.kind;
 
 	const activeStore = (): TrackingStore => (consent === 'granted' ? persistent : memory);
 
@@ -40,7 +42,7 @@ export function createTracker(persistent: TrackingStore, initialConsent: Consent
 	const write = (value: string) => {
 		const store = activeStore();
 		store.write(value);
-		if (store.kind !== 'cookie' && store === persistent && !warnedAboutFallback) {
+		if (store === persistent && store.kind !== intendedKind && !warnedAboutFallback) {
 			warnedAboutFallback = true;
 			console.warn(`[voucherify] The tracking cookie could not be written; the tracking id is kept in ${store.kind} instead`);
 		}

@@ -92,6 +92,16 @@ describe('calls in plain Node', () => {
 		expect(result.valid).toBe(true);
 	});
 
+	test('keeps the id in memory without warning about a cookie fallback, since there is no cookie to fall back from', async () => {
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+		const client = await makeClient();
+		await client.validate('X');
+
+		expect(client.trackingId).toBe(ANSWERED_TRACKING_ID);
+		expect(warn).not.toHaveBeenCalled();
+		warn.mockRestore();
+	});
+
 	test('keeps the answered tracking id in memory and sends it on the next call', async () => {
 		const client = await makeClient();
 		await client.validate('X');
