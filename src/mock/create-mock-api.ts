@@ -62,7 +62,7 @@ function loadState(file: StateFile): MockState | undefined {
 	try {
 		return fromSnapshot(saved);
 	} catch (error) {
-		if (isDomainError(error)) throw new Error(`[voucherify] mock: ${file.path} is not a mock state file (${error.details})`);
+		if (isDomainError(error)) throw new Error(`[voucherify] mock: ${file.path} is not a mock state file (${error.details})`, { cause: error });
 		throw error;
 	}
 }

@@ -116,7 +116,7 @@ function readFixtures(vouchers: unknown): VoucherDefinition[] {
 			if (definition.code === undefined) throw fail(`vouchers[${index}].code`, 'a non-empty string');
 			return definition;
 		} catch (error) {
-			if (isDomainError(error)) throw new TypeError(`The \`vouchers\` option is invalid: ${error.details}`);
+			if (isDomainError(error)) throw new TypeError(`The \`vouchers\` option is invalid: ${error.details}`, { cause: error });
 			throw error;
 		}
 	});
