@@ -1,8 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { createClient, type ClientOptions, type VoucherifyClient } from '../../../src/index.js';
-import { clearBrowserState, restoreDomOverrides } from './dom.js';
+import { usePageWithServer } from './dom.js';
 
 /** Shared fixtures and the msw server for the unit suite: happy-path answers here, error cases via `server.use()` in tests. */
 
@@ -87,18 +86,9 @@ server.events.on('request:start', ({ request }) => {
 
 /** Starts msw for the file and gives every test a clean page: no cookies, no localStorage, no stubs, no recorded requests. */
 export function useApi(): void {
-	beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-	beforeEach(() => {
+	usePageWithServer(server, () => {
 		requests.length = 0;
-		clearBrowserState();
 	});
-	afterEach(() => {
-		server.resetHandlers();
-		vi.restoreAllMocks();
-		restoreDomOverrides();
-		clearBrowserState();
-	});
-	afterAll(() => server.close());
 }
 
 /** A client on the msw API with retries off, so a failure is one request unless retry is under test. */

@@ -1,3 +1,6 @@
+import type { SetupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+
 /** Page-level stubs for the unit suite: cookie spies, blocked storage, offline. Each is undone by `restoreDomOverrides()`. */
 
 const cookieDescriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie') as PropertyDescriptor & {
@@ -102,4 +105,23 @@ export function clearBrowserState(): void {
 	}
 	window.localStorage.clear();
 	document.body.replaceChildren();
+}
+
+/**
+Starts an msw server for the file and gives every test a clean page: `prepare` runs first (reset a mock, empty a
+request log), then cookies, localStorage and stubs are cleared, before and after each test.
+*/
+export function usePageWithServer(server: SetupServer, prepare: () => void): void {
+	beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+	beforeEach(() => {
+		prepare();
+		clearBrowserState();
+	});
+	afterEach(() => {
+		server.resetHandlers();
+		vi.restoreAllMocks();
+		restoreDomOverrides();
+		clearBrowserState();
+	});
+	afterAll(() => server.close());
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
+import { expect } from 'vitest';
 import {
 	VoucherifyApiError,
 	VoucherifyInvalidInputError,
@@ -10,7 +10,7 @@ import {
 } from '../../../src/index.js';
 import { createMockApi, MOCK_DEFAULTS } from '../../../src/mock/index.js';
 import type { RecordedRequest } from './api.js';
-import { clearBrowserState, restoreDomOverrides } from './dom.js';
+import { usePageWithServer } from './dom.js';
 
 /**
 The client API suites run the SDK against the project's own mock API (its msw handlers), so every call is checked
@@ -46,19 +46,10 @@ server.events.on('request:start', ({ request }) => {
 
 /** Starts msw for the file; every test gets the mock's fixtures back, a clean page and an empty request log. */
 export function useMockApi(): void {
-	beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-	beforeEach(() => {
+	usePageWithServer(server, () => {
 		api.reset();
 		requests.length = 0;
-		clearBrowserState();
 	});
-	afterEach(() => {
-		server.resetHandlers();
-		vi.restoreAllMocks();
-		restoreDomOverrides();
-		clearBrowserState();
-	});
-	afterAll(() => server.close());
 }
 
 /** A client with the mock's documented default keys, retries off. */
