@@ -2,6 +2,9 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { createClient, type ClientOptions, type VoucherifyClient } from '../../../src/index.js';
 import { usePageWithServer } from './dom.js';
+import { recordRequests, type RecordedRequest } from './request-recorder.js';
+
+export type { RecordedRequest } from './request-recorder.js';
 
 /** Shared fixtures and the msw server for the unit suite: happy-path answers here, error cases via `server.use()` in tests. */
 
@@ -14,15 +17,6 @@ export const ANSWERED_TRACKING_ID = 'track_ab+c/d==';
 export const OTHER_TRACKING_ID = 'track_Zz9+Yy8/Xx7+Ww6/Vv5==';
 export const COOKIE_NAME = 'voucherify_tracking_id';
 export const CODE = 'SUMMER10';
-
-/** One intercepted request, as the API saw it. */
-export type RecordedRequest = {
-	method: string;
-	url: URL;
-	headers: Headers;
-	/** Resolves to the raw body text ('' for none). */
-	body: Promise<string>;
-};
 
 /** Every request msw intercepted in the current test, in order, including those answered by `server.use()` overrides. */
 export const requests: RecordedRequest[] = [];
@@ -75,14 +69,7 @@ export const handlers = [
 
 export const server = setupServer(...handlers);
 
-server.events.on('request:start', ({ request }) => {
-	requests.push({
-		method: request.method,
-		url: new URL(request.url),
-		headers: new Headers(request.headers),
-		body: request.clone().text(),
-	});
-});
+recordRequests(server, requests);
 
 /** Starts msw for the file and gives every test a clean page: no cookies, no localStorage, no stubs, no recorded requests. */
 export function useApi(): void {

@@ -9,7 +9,7 @@ import {
 	type VoucherifyClient,
 } from '../../../src/index.js';
 import { createMockApi, MOCK_DEFAULTS } from '../../../src/mock/index.js';
-import type { RecordedRequest } from './api.js';
+import { recordRequests, type RecordedRequest } from './request-recorder.js';
 import { usePageWithServer } from './dom.js';
 
 /**
@@ -35,14 +35,7 @@ export const server = setupServer(...api.handlers);
 /** Every request the SDK made in the current test, in order, as the mock received it. */
 export const requests: RecordedRequest[] = [];
 
-server.events.on('request:start', ({ request }) => {
-	requests.push({
-		method: request.method,
-		url: new URL(request.url),
-		headers: new Headers(request.headers),
-		body: request.clone().text(),
-	});
-});
+recordRequests(server, requests);
 
 /** Starts msw for the file; every test gets the mock's fixtures back, a clean page and an empty request log. */
 export function useMockApi(): void {
