@@ -8,8 +8,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
 const JUNK = new Set(['undefined', 'null', 'nan', 'true', 'false', '[object object]', '{}', '[]']);
 
 /**
-Trims the identifier and lowercases it when it is an email, so `Alice@Shop.com ` and `alice@shop.com` are one
-customer. Rejects what cannot be a real identifier.
+Trims the identifier, composes its Unicode (NFC) and lowercases it when it is an email, so `Alice@Shop.com ` and
+`alice@shop.com` are one customer, and so is `José` whether a keyboard typed `é` as one code point or as `e` plus an
+accent. Rejects what cannot be a real identifier.
 
 @throws {VoucherifyInvalidInputError} for non-strings (numbers are accepted as text), empty strings, junk such as
 `'undefined'` or `'[object Object]'`, strings over 512 characters and text with an unpaired surrogate. The message
@@ -21,7 +22,7 @@ export function normalizeIdentity(identity: unknown): string {
 		throw new VoucherifyInvalidInputError('identity', `The identity must be a string, got ${describeType(identity)}`);
 	}
 
-	const trimmed = text.trim();
+	const trimmed = text.trim().normalize('NFC');
 	if (trimmed === '' || JUNK.has(trimmed.toLowerCase())) {
 		throw new VoucherifyInvalidInputError('identity', 'The identity must be a real identifier, not an empty or placeholder value');
 	}

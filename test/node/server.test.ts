@@ -162,7 +162,7 @@ describe('trackingCookie', () => {
 describe('hashIdentity', () => {
 	const client = createClient({ clientApplicationId: 'app', clientToken: 'token', apiUrl: 'https://api.test' });
 
-	test.each([' Alice@Shop.COM ', 'alice@shop.com', 'CUST-0042-Ab', '  42  ', 'zoë@bücher.de'])(
+	test.each([' Alice@Shop.COM ', 'alice@shop.com', 'CUST-0042-Ab', '  42  ', 'zoë@bücher.de', 'jose\u0301@shop.com'])(
 		'equals what the browser client setIdentity returns for %j',
 		(identity) => {
 			expect(hashIdentity(identity)).toBe(client.setIdentity(identity));

@@ -46,6 +46,14 @@ describe('setIdentity', () => {
 		expect(makeClient().setIdentity('zoë@bücher.de')).toBe(sha256Hex('zoë@bücher.de'));
 	});
 
+	test('composes Unicode first, so an accent typed as one or two code points is one identity', () => {
+		const composed = 'jos\u00e9@shop.com';
+		const decomposed = 'jose\u0301@shop.com';
+
+		expect(makeClient().setIdentity(decomposed)).toBe(sha256Hex(composed));
+		expect(makeClient().setIdentity(composed)).toBe(sha256Hex(composed));
+	});
+
 	test('matches hashIdentity from the browser entry and the server entry', () => {
 		const hash = makeClient().setIdentity(RAW_EMAIL);
 
