@@ -34,6 +34,7 @@ export type {
 	CustomerInput,
 	CustomerReference,
 	Discount,
+	EmbeddedCustomer,
 	Gift,
 	InvalidValidation,
 	ListPromotionTiersParams,

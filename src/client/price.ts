@@ -2,7 +2,7 @@ import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
 import type { Discount, Gift } from './types.js';
 
 /** The parts of a voucher (or a validation result) that price arithmetic needs. */
-export type PricedVoucher = { discount?: Discount; gift?: Pick<Gift, 'balance'> };
+export type PricedVoucher = { discount?: Discount | null; gift?: Pick<Gift, 'balance'> | null };
 
 const CENTS = 100;
 const roundToCents = (value: number): number => Math.round((value + Number.EPSILON) * CENTS) / CENTS;

@@ -67,7 +67,8 @@ export type OrderSummary = {
 	items_applied_discount_amount?: number;
 	total_applied_discount_amount?: number;
 	items?: Array<OrderItem & { discount_amount?: number; applied_discount_amount?: number }>;
-	metadata?: Metadata;
+	/** The order's metadata as sent; a JSON body may nest values. */
+	metadata?: Record<string, unknown>;
 	customer_id?: string | null;
 	object?: 'order';
 };
@@ -84,15 +85,17 @@ export type ValidationSessionResult = { key: string; type: 'LOCK'; ttl?: number;
 export type ValidValidation = {
 	valid: true;
 	code?: string;
-	discount?: Discount;
+	/** `null` for a voucher with neither a discount nor a gift. */
+	discount?: Discount | null;
 	gift?: Gift;
 	loyalty?: { points_cost: number };
 	order?: OrderSummary;
 	applicable_to?: ApplicableTo;
 	inapplicable_to?: ApplicableTo;
 	tracking_id?: string;
-	campaign?: string;
-	campaign_id?: string;
+	/** `null` for a standalone voucher. */
+	campaign?: string | null;
+	campaign_id?: string | null;
 	metadata?: Record<string, unknown>;
 	session?: ValidationSessionResult;
 	/** Promotions validation (no code) answers with the tiers that apply. */
@@ -174,16 +177,28 @@ export type CustomerInput = {
 	metadata?: Record<string, unknown>;
 };
 
-export type Customer = CustomerInput & {
+/** A customer as the API answers it: a field that was never set is `null`. */
+export type Customer = {
 	id: string;
 	object: 'customer';
+	source_id?: string | null;
+	name?: string | null;
+	email?: string | null;
+	phone?: string | null;
+	description?: string | null;
+	birthdate?: string | null;
+	address?: { city?: string | null; state?: string | null; line_1?: string | null; line_2?: string | null; country?: string | null; postal_code?: string | null } | null;
+	metadata?: Record<string, unknown>;
 	created_at?: string;
-	updated_at?: string;
+	updated_at?: string | null;
 	summary?: {
 		redemptions?: { total_redeemed?: number; total_failed?: number; total_succeeded?: number };
-		orders?: { total_amount?: number; total_count?: number; average_amount?: number; last_order_amount?: number; last_order_date?: string };
+		orders?: { total_amount?: number; total_count?: number; average_amount?: number; last_order_amount?: number; last_order_date?: string | null };
 	};
 };
+
+/** The short customer object redemptions and events embed; `id` is `null` while the visitor is not a customer yet. */
+export type EmbeddedCustomer = Partial<Omit<Customer, 'id'>> & { id?: string | null };
 
 export type OrderInput = {
 	id?: string;
@@ -208,12 +223,14 @@ export type RedemptionResult = {
 	object: 'redemption';
 	date?: string;
 	customer_id?: string | null;
-	tracking_id?: string;
+	/** `null` when neither a tracking id nor the customer's `source_id` is known. */
+	tracking_id?: string | null;
 	result: 'SUCCESS' | 'FAILURE';
 	failure_code?: string;
 	failure_message?: string;
 	order?: OrderSummary & { id?: string };
-	customer?: Partial<Customer>;
+	/** `null` when the redemption has no customer. */
+	customer?: EmbeddedCustomer | null;
 	voucher?: Voucher;
 	related_object_type?: string;
 	related_object_id?: string;
@@ -221,7 +238,7 @@ export type RedemptionResult = {
 };
 
 export type StackableRedemptionResult = {
-	tracking_id?: string;
+	tracking_id?: string | null;
 	redemptions: RedemptionResult[];
 	parent_redemption?: RedemptionResult;
 	order?: OrderSummary;
@@ -230,12 +247,14 @@ export type StackableRedemptionResult = {
 export type Voucher = {
 	id?: string;
 	code: string;
-	campaign?: string;
-	campaign_id?: string;
-	category?: string;
+	/** `null` for a standalone voucher. */
+	campaign?: string | null;
+	campaign_id?: string | null;
+	category?: string | null;
 	type?: 'DISCOUNT_VOUCHER' | 'GIFT_VOUCHER' | 'LOYALTY_CARD';
-	discount?: Discount;
-	gift?: Gift;
+	/** A gift card has a `gift` and a `null` discount; a discount voucher the other way round. */
+	discount?: Discount | null;
+	gift?: Gift | null;
 	start_date?: string | null;
 	expiration_date?: string | null;
 	active?: boolean;
@@ -254,7 +273,8 @@ export type PublicationResult = {
 	id?: string;
 	object?: 'publication';
 	created_at?: string;
-	customer_id?: string;
+	/** `null` while the visitor holding the code is not a customer yet. */
+	customer_id?: string | null;
 	tracking_id?: string;
 	channel?: string;
 	result?: 'SUCCESS' | 'FAILURE';
@@ -272,7 +292,7 @@ export type TrackParams = {
 export type TrackedEvent = {
 	object: 'event';
 	type: string;
-	customer?: Partial<Customer>;
+	customer?: EmbeddedCustomer;
 	referral?: unknown;
 	loyalty?: unknown;
 };

@@ -55,7 +55,7 @@ describe('validate', () => {
 	test('narrows on valid: discount and order when true, reason when false', async () => {
 		const result = await client.validate('CODE');
 		if (result.valid) {
-			expectTypeOf(result.discount).toEqualTypeOf<Discount | undefined>();
+			expectTypeOf(result.discount).toEqualTypeOf<Discount | null | undefined>();
 			expectTypeOf(result.order).toEqualTypeOf<OrderSummary | undefined>();
 			// @ts-expect-error a valid result has no reason
 			void result.reason;
