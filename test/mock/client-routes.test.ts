@@ -101,6 +101,22 @@ describe.each(TRANSPORTS)('client redemption, events, customers and consents ove
 		expect(body.source_id).toBe(body.tracking_id);
 	});
 
+	test('POST /client/v1/customers with a known id updates that customer and keeps its source_id', async () => {
+		const created = await serverCall<CustomerBody>(target, 'POST', '/customers', { body: { source_id: 'uma', name: 'Uma' } });
+		const { body } = await clientCall<CustomerBody & { tracking_id: string }>(target, 'POST', '/customers', {
+			body: { id: created.body.id, email: 'uma@example.com' },
+		});
+		expect(body).toMatchObject({ id: created.body.id, source_id: 'uma', name: 'Uma', email: 'uma@example.com', tracking_id: 'uma' });
+		expect(target.api.snapshot().customers).toHaveLength(1);
+	});
+
+	test('POST /client/v1/customers with an unknown id answers 404 resource_not_found and creates nobody', async () => {
+		const { status, body } = await clientCall(target, 'POST', '/customers', { body: { id: 'cust_000000000000000000000404', name: 'Ghost' } });
+		expect(status).toBe(404);
+		expect(body).toMatchObject({ key: 'resource_not_found' });
+		expect(target.api.snapshot().customers).toHaveLength(0);
+	});
+
 	test('consents are listed', async () => {
 		const { body } = await clientCall(target, 'GET', '/consents');
 		expect(body).toMatchObject({ groups: { total: 0 }, consents: { object: 'list', total: 2, data: [{ id: 'cnst_newsletter' }, { id: 'cnst_sms' }] } });

@@ -21,6 +21,13 @@ describe.each(TRANSPORTS)('customers over $transport', ({ use }) => {
 		expect(target.api.snapshot().customers).toHaveLength(1);
 	});
 
+	test('POST /v1/customers with a known id upserts that customer, whatever source_id it names', async () => {
+		const first = await create({ source_id: 'vera', name: 'Vera' });
+		const second = await create({ id: first.body.id, source_id: 'someone-else', email: 'vera@example.com' });
+		expect(second.body).toMatchObject({ id: first.body.id, source_id: 'vera', name: 'Vera', email: 'vera@example.com' });
+		expect(target.api.snapshot().customers).toHaveLength(1);
+	});
+
 	test('a customer is found by id and by source_id, including a source_id with / and +', async () => {
 		const { body } = await create({ source_id: 'track_a+b/c==' });
 		expect((await serverCall(target, 'GET', `/customers/${body.id}`)).body.id).toBe(body.id);

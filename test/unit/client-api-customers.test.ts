@@ -146,11 +146,21 @@ describe('createCustomer', () => {
 		expect(client.trackingId).toBe(trackingId);
 	});
 
-	test("respects the caller's own id and adds no source_id beside it", async () => {
+	test("respects the caller's own id, adds no source_id beside it, and updates that customer", async () => {
+		const existing = await makeClient().createCustomer({ source_id: SHOP_SOURCE_ID });
 		const { client } = await makeKnownVisitor();
-		await client.createCustomer({ id: 'cust_000000000000000000000001', name: 'Alice' });
+		const updated = await client.createCustomer({ id: existing.id, name: 'Alice' });
 
-		expect(await jsonOf(onlyRequest())).toEqual({ id: 'cust_000000000000000000000001', name: 'Alice' });
+		expect(await jsonOf(onlyRequest())).toEqual({ id: existing.id, name: 'Alice' });
+		expect(updated).toMatchObject({ id: existing.id, source_id: SHOP_SOURCE_ID, name: 'Alice' });
+	});
+
+	test('rejects an unknown id with the API error and keeps the tracking id', async () => {
+		const { client, trackingId } = await makeKnownVisitor();
+
+		await expectApiError(client.createCustomer({ id: 'cust_000000000000000000000404', name: 'Ghost' }), 404, 'resource_not_found');
+		expect(client.trackingId).toBe(trackingId);
+		expect(api.snapshot().customers).toHaveLength(0);
 	});
 
 	test('resolves with the customer the API stored, upserting by source_id', async () => {

@@ -24,6 +24,12 @@ export function requireCustomer(ctx: DomainContext, idOrSourceId: string): Custo
 	return customer;
 }
 
+function requireCustomerById(ctx: DomainContext, id: string): Customer {
+	const customer = findCustomerById(ctx, id);
+	if (!customer) throw notFound('customer', id);
+	return customer;
+}
+
 /** Stores a new version of a customer; records are replaced, never mutated. */
 export function saveCustomer(ctx: DomainContext, customer: Customer): Customer {
 	ctx.state.customers.set(customer.id, customer);
@@ -34,8 +40,13 @@ export function saveCustomer(ctx: DomainContext, customer: Customer): Customer {
 export const addCustomer = (ctx: DomainContext, sourceId: string | null, fields: CustomerFields): Customer =>
 	saveCustomer(ctx, createCustomer(ctx.ids.customer(), sourceId, fields, ctx.now()));
 
-/** `POST /customers`: creates the customer, or upserts the one with the same `source_id`. */
+/**
+`POST /customers`: creates the customer, or upserts the one with the same `source_id`. An `id` wins, as it does on
+redemption (CONTRACT §5): it upserts that customer, keeps its `source_id`, and is `resource_not_found` when unknown,
+so a stale id never quietly creates a second customer.
+*/
 export function upsertCustomer(ctx: DomainContext, input: CustomerInput): Customer {
+	if (input.id !== undefined) return saveCustomer(ctx, withFields(requireCustomerById(ctx, input.id), input, ctx.now()));
 	const existing = input.source_id === undefined ? undefined : findCustomerBySourceId(ctx, input.source_id);
 	if (existing) return saveCustomer(ctx, withFields(existing, input, ctx.now()));
 	return addCustomer(ctx, input.source_id ?? null, input);

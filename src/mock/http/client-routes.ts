@@ -76,6 +76,10 @@ export function clientRoutes({ core }: HttpEnvironment, { client: route }: Route
 		}),
 		route('post', '/customers', async ({ json }) => {
 			const input = readCustomerBody(await json());
+			if (input.id !== undefined) {
+				const customer = core.upsertCustomer(input);
+				return ok({ ...customer, tracking_id: customer.source_id });
+			}
 			const trackingId = core.resolveTrackingId(undefined, input.source_id);
 			return ok({ ...core.upsertCustomer({ ...input, source_id: trackingId }), tracking_id: trackingId });
 		}),
