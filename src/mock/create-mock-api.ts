@@ -113,7 +113,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 		ids: createIdSource(),
 		now: () => new Date(),
 		...(initialState ? { initialState } : {}),
-		...(stateFile ? { onChange: () => stateFile.save(core.snapshot()) } : {}),
+		...(stateFile ? { persist: (snapshot) => stateFile.save(snapshot) } : {}),
 	});
 	if (stateFile && !initialState) stateFile.save(core.snapshot());
 

@@ -54,6 +54,19 @@ describe.each(TRANSPORTS)('error answers over $transport', ({ use }) => {
 		expect(answer.body.details).toContain('65536');
 	});
 
+	test('a body nesting deeper than 32 levels answers 400 invalid_payload, and the mock keeps answering', async () => {
+		// Written out: JSON.stringify itself overflows the stack on 20,000 levels.
+		const deep = `{"event":"x","customer":{"source_id":"track_deep"},"metadata":{"d":${'['.repeat(20_000)}1${']'.repeat(20_000)}}}`;
+		const answer = await clientCall(target, 'POST', '/events', { body: deep });
+		expectErrorBody(answer, 400, 'invalid_payload');
+		expect(answer.body.details).toContain('32 levels');
+		expect(target.api.anonymousActivity('track_deep')).toEqual([]);
+		const atTheLimit = { event: 'x', customer: { source_id: 'track_deep' }, metadata: { d: JSON.parse(`${'['.repeat(29)}1${']'.repeat(29)}`) } };
+		expect((await clientCall(target, 'POST', '/events', { body: atTheLimit })).status).toBe(200);
+		expect(target.api.anonymousActivity('track_deep')).toHaveLength(1);
+		expect(() => target.api.snapshot()).not.toThrow();
+	});
+
 	test('a non-integer amount in the validate query answers 400 invalid_amount', async () => {
 		expectErrorBody(await clientCall(target, 'GET', '/validate?code=WELCOME10&amount=12.50'), 400, 'invalid_amount');
 	});

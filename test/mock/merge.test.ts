@@ -169,6 +169,18 @@ describe.each(TRANSPORTS)('merge on redeem over $transport', ({ use }) => {
 		await redeemByQuery(target, 'track_consenting', { customer: { source_id: 'gina' }, order: { amount: 1000 } });
 		expect((await customerOf(target, 'gina')).system_metadata.consents.cnst_newsletter).toMatchObject({ value: true });
 	});
+
+	test('codes published to the visitor are listed for the customer it merges into', async () => {
+		const published = await clientCall(target, 'POST', '/publish?campaign=Welcome%20Codes', { body: { customer: { source_id: 'track_published' } } });
+		const code = (published.body.voucher as { code: string }).code;
+		const redemption = await redeemByQuery(target, 'track_published', { customer: { source_id: 'hana' }, order: { amount: 1000 } }, 'SAVE5');
+		const codesListedFor = async (customer: string) =>
+			((await clientCall(target, 'GET', `/vouchers?customer=${encodeURIComponent(customer)}`)).body.vouchers as { code: string }[]).map((voucher) => voucher.code);
+		expect(await codesListedFor('hana')).toEqual([code]);
+		expect(await codesListedFor(String(redemption.body.customer_id))).toEqual([code]);
+		expect(await codesListedFor('track_published')).toEqual([code]);
+		expect(target.api.getVoucher(code)?.holder_id).toBe(redemption.body.customer_id);
+	});
 });
 
 describe('concurrent redemptions over real HTTP', () => {

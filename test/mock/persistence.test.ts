@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getResponse } from 'msw';
@@ -55,6 +55,22 @@ describe('the dataFile option', () => {
 		writeFileSync(live, '{"half": ');
 		await withMock(dataFile, async () => undefined);
 		expect(readdirSync(directory).sort()).toEqual([`.state.json.${process.ppid}.tmp`, 'state.json']);
+	});
+
+	test('a change that cannot be saved is undone: the call answers 500 and repeating it later succeeds once', async () => {
+		const dataFile = join(directory, 'state.json');
+		await withMock(dataFile, async (target) => {
+			rmSync(directory, { recursive: true });
+			const unsaved = await serverCall(target, 'POST', '/vouchers/LASTONE/redemption', { body: { order: { amount: 2000 } } });
+			expect(unsaved.status).toBe(500);
+			expect(target.api.snapshot().vouchers.find((voucher) => voucher.code === 'LASTONE')?.redemption.redeemed_quantity).toBe(0);
+
+			mkdirSync(directory);
+			const saved = await serverCall(target, 'POST', '/vouchers/LASTONE/redemption', { body: { order: { amount: 2000 } } });
+			expect(saved.status).toBe(200);
+			const onDisk = JSON.parse(readFileSync(dataFile, 'utf8')) as { vouchers: { code: string; redemption: { redeemed_quantity: number } }[] };
+			expect(onDisk.vouchers.find((voucher) => voucher.code === 'LASTONE')?.redemption.redeemed_quantity).toBe(1);
+		});
 	});
 
 	test('a file that is not a mock state is refused, naming the file', () => {

@@ -11,7 +11,7 @@ import { publish, type PublishRequest } from './publications';
 import { qualify, type QualificationRequest } from './qualifications';
 import type { RedeemableRef } from './redeemables';
 import { redeemStack, redeemVoucher, type RedemptionRequest } from './redemption';
-import { createEmptyState, replaceState, toSnapshot, type MockState, type MockStateSnapshot } from './state';
+import { createEmptyState, fromSnapshot, replaceState, toSnapshot, type MockState, type MockStateSnapshot } from './state';
 import { listTiers, type TierListQuery } from './tiers';
 import { resolveTrackingId } from './tracking';
 import { validatePromotions, validateStack, validateVoucher, type ValidationRequest } from './validation';
@@ -27,8 +27,12 @@ export interface CoreOptions {
 	readonly now: () => Date;
 	/** Start from this state (a loaded data file) instead of the fixtures. */
 	readonly initialState?: MockState;
-	/** Called after every operation that may have changed the state, even one that then threw. */
-	readonly onChange?: () => void;
+	/**
+	 * Called with the new state after every operation that may have changed it, even one that then threw.
+	 * When it throws, the state goes back to what it last accepted and the error stands: an answered
+	 * failure never leaves a change behind.
+	 */
+	readonly persist?: (snapshot: MockStateSnapshot) => void;
 }
 
 /** Builds the state the fixtures describe. */
@@ -43,9 +47,23 @@ function seedState(context: Omit<DomainContext, 'state'>, vouchers: readonly Vou
  * State lives in the instance; one request is one synchronous call, so calls never interleave.
  */
 export function createMockCore(options: CoreOptions) {
-	const { catalog, ids, now, onChange } = options;
+	const { catalog, ids, now, persist } = options;
 	const state = options.initialState ?? seedState({ catalog, ids, now }, options.vouchers);
 	const ctx: DomainContext = { state, catalog, ids, now };
+	let persisted = persist && toSnapshot(state);
+
+	/** Hands the state to `persist`; if that (or taking the snapshot) fails, rolls back to the last persisted state. */
+	const commit = (): void => {
+		if (!persist || !persisted) return;
+		try {
+			const snapshot = toSnapshot(state);
+			persist(snapshot);
+			persisted = snapshot;
+		} catch (error) {
+			replaceState(state, fromSnapshot(persisted));
+			throw error;
+		}
+	};
 
 	/** Wraps an operation that may change the state, so persistence sees every change. */
 	const changing =
@@ -54,7 +72,7 @@ export function createMockCore(options: CoreOptions) {
 			try {
 				return operation(ctx, ...args);
 			} finally {
-				onChange?.();
+				commit();
 			}
 		};
 	const reading =

@@ -62,14 +62,26 @@ function moveAnonymousConsents(ctx: DomainContext, trackingId: string, customerI
 	saveCustomer(ctx, { ...customer, system_metadata: { ...customer.system_metadata, consents: merged } });
 }
 
+/** Codes published to the visitor before it became a customer are held by that customer from now on. */
+function movePublications(ctx: DomainContext, trackingId: string, customerId: string): void {
+	const { publications, vouchers } = ctx.state;
+	publications.forEach((publication, index) => {
+		if (publication.tracking_id !== trackingId || publication.customer_id !== null) return;
+		publications[index] = { ...publication, customer_id: customerId };
+		const voucher = vouchers.get(publication.voucher_code);
+		if (voucher && voucher.holder_id === null) vouchers.set(voucher.code, { ...voucher, holder_id: customerId });
+	});
+}
+
 /**
  * Makes `customer` the owner of `trackingId` and moves the anonymous activity of that id onto it.
- * Anonymous consents move too. The anonymous list is deleted as it moves, so it moves exactly once.
- * Returns how many activity entries moved.
+ * Anonymous consents and published codes move too. The anonymous list is deleted as it moves, so it
+ * moves exactly once. Returns how many activity entries moved.
  */
 export function claimTrackingId(ctx: DomainContext, trackingId: string, customer: Customer): number {
 	ctx.state.trackingOwners.set(trackingId, customer.id);
 	moveAnonymousConsents(ctx, trackingId, customer.id);
+	movePublications(ctx, trackingId, customer.id);
 	const anonymous = ctx.state.anonymousActivity.get(trackingId);
 	if (!anonymous) return 0;
 	ctx.state.anonymousActivity.delete(trackingId);

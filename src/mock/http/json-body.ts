@@ -2,6 +2,12 @@ import { ApiError } from './api-error';
 
 const invalidPayload = (details: string) => new ApiError(400, 'invalid_payload', 'Invalid payload', details);
 
+/** As deep as the SDK sends; much deeper JSON parses, but overflows the stack when the state is copied or answered. */
+const MAX_DEPTH = 32;
+
+const nestsDeeperThan = (value: unknown, levels: number): boolean =>
+	typeof value === 'object' && value !== null && (levels === 0 || Object.values(value).some((entry) => nestsDeeperThan(entry, levels - 1)));
+
 /**
  * Reads a JSON object body of at most `limitBytes`. An empty body reads as `{}`. The Node server
  * stops buffering one byte past the limit, so an oversize body arrives here cut short but still
@@ -21,5 +27,6 @@ export async function readJsonBody(request: Request, limitBytes: number): Promis
 		throw invalidPayload(`The request body is not valid JSON: ${reason}`);
 	}
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalidPayload('The request body must be a JSON object');
+	if (nestsDeeperThan(value, MAX_DEPTH)) throw invalidPayload(`The request body nests deeper than ${MAX_DEPTH} levels`);
 	return value as Record<string, unknown>;
 }
