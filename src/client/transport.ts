@@ -28,20 +28,23 @@ const RETRIED_STATUS_CODES = [408, 429, 500, 502, 503, 504];
 
 /**
 A `429` means the call was not processed, so any call may repeat it once; everything else is retried only
-for idempotent calls, where repeating cannot redeem or record twice.
+for idempotent calls, where repeating cannot redeem or record twice. Made per call: it counts that call's 429s.
 */
-const retryPolicy = (idempotent: boolean, retries: number): RetryOptions => ({
-	limit: idempotent ? Math.max(retries, 1) : 1,
-	methods: ['get', 'post', 'put'],
-	statusCodes: RETRIED_STATUS_CODES,
-	afterStatusCodes: [429, 503],
-	maxRetryAfter: MAX_RETRY_AFTER_MS,
-	backoffLimit: 2000,
-	shouldRetry({ error, retryCount }) {
-		if (error instanceof HTTPError && error.response.status === 429) return retryCount <= 1 ? undefined : false;
-		return idempotent && retryCount <= retries ? undefined : false;
-	},
-});
+function retryPolicy(idempotent: boolean, retries: number): RetryOptions {
+	let rateLimitRetries = 0;
+	return {
+		limit: idempotent ? retries + 1 : 1,
+		methods: ['get', 'post', 'put'],
+		statusCodes: RETRIED_STATUS_CODES,
+		afterStatusCodes: [429, 503],
+		maxRetryAfter: MAX_RETRY_AFTER_MS,
+		backoffLimit: 2000,
+		shouldRetry({ error, retryCount }) {
+			if (error instanceof HTTPError && error.response.status === 429) return ++rateLimitRetries === 1 ? undefined : false;
+			return idempotent && retryCount - rateLimitRetries <= retries ? undefined : false;
+		},
+	};
+}
 
 /** The one place the SDK talks HTTP: a configured ky instance plus the mapping of failures to our error classes. */
 export function createTransport(options: NormalizedOptions): Transport {
@@ -80,7 +83,7 @@ export function createTransport(options: NormalizedOptions): Transport {
 			} catch (error) {
 				throw await toVoucherifyError(error, failed, options.timeout, request.signal);
 			}
-			return readJson<T>(response, failed);
+			return readJson<T>(response, failed, options.timeout);
 		},
 	};
 }
@@ -90,7 +93,7 @@ async function toVoucherifyError(error: unknown, failed: FailedRequest, timeout:
 	if (error instanceof TimeoutError) return new VoucherifyTimeoutError(failed, timeout);
 	if (error instanceof HTTPError) {
 		const { status, headers } = error.response;
-		const body = await readErrorBody(error.response);
+		const body = await readErrorBody(error.response, failed, timeout);
 		if (status !== 429) return new VoucherifyApiError(status, body, failed);
 		const retryAfter = Number(headers.get('Retry-After'));
 		return new VoucherifyRateLimitError(body, failed, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
@@ -99,23 +102,34 @@ async function toVoucherifyError(error: unknown, failed: FailedRequest, timeout:
 	return new VoucherifyNetworkError(`Could not reach the Voucherify API (${reason})`, failed, { cause: error });
 }
 
-async function readErrorBody(response: Response): Promise<ApiErrorBody> {
+async function readErrorBody(response: Response, failed: FailedRequest, timeout: number): Promise<ApiErrorBody> {
 	try {
-		const body: unknown = JSON.parse(await response.text());
+		const body: unknown = JSON.parse(await readText(response, failed, timeout));
 		if (isPlainObject(body)) return body as ApiErrorBody;
 	} catch {
-		// A proxy's HTML error page or a cut connection: describe it from the status instead.
+		// A proxy's HTML error page, a cut or stalled connection: describe it from the status instead.
 	}
 	return { code: response.status, message: `The Voucherify API answered ${response.status} ${response.statusText}`.trim() };
 }
 
-async function readJson<T>(response: Response, failed: FailedRequest): Promise<T> {
-	let text: string;
+/** ky's timeout ends when the headers arrive; this one bounds the body, so an answer that stalls midway cannot hang the call. */
+async function readText(response: Response, failed: FailedRequest, timeout: number): Promise<string> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const expired = new Promise<never>((_resolve, reject) => {
+		timer = setTimeout(() => reject(new VoucherifyTimeoutError(failed, timeout)), timeout);
+	});
 	try {
-		text = await response.text();
+		return await Promise.race([response.text(), expired]);
 	} catch (error) {
+		if (error instanceof VoucherifyTimeoutError) throw error;
 		throw new VoucherifyNetworkError('The connection dropped while reading the answer', failed, { cause: error });
+	} finally {
+		clearTimeout(timer);
 	}
+}
+
+async function readJson<T>(response: Response, failed: FailedRequest, timeout: number): Promise<T> {
+	const text = await readText(response, failed, timeout);
 	// Only the consents PUT answers without a body; any other call would resolve with `undefined` as its result.
 	if (response.status === 204 || (text === '' && failed.method === 'PUT')) return undefined as T;
 	let body: unknown;

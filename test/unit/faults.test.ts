@@ -83,6 +83,16 @@ const cutMidBody = (status = 200) => {
 	});
 	return new HttpResponse(stream, { status, headers: { 'Content-Type': 'application/json' } });
 };
+/** Headers and the first chunk of a body, then nothing: the connection stays open and silent. */
+const stallMidBody = (status = 200) =>
+	new HttpResponse(
+		new ReadableStream<Uint8Array>({
+			start(controller) {
+				controller.enqueue(new TextEncoder().encode(`{"valid":true,"tracking_id":"${LATE_TRACKING_ID}",`));
+			},
+		}),
+		{ status, headers: { 'Content-Type': 'application/json' } },
+	);
 /** Answers every client route the same way. */
 const everyRoute = (answer: () => Response | Promise<Response>) => server.use(http.all(`${CLIENT_BASE}/*`, answer));
 
@@ -109,6 +119,16 @@ describe('retries of idempotent calls', () => {
 		expect(requests).toHaveLength(3);
 		expect(error).toBeInstanceOf(VoucherifyApiError);
 		expect(error).toMatchObject({ status, key: 'server_error' });
+	});
+
+	test('a 429 after a retried 500 is still retried once, and the call resolves', async () => {
+		const answers = [() => serverError(500), () => rateLimited('1'), answerWithId];
+		server.use(http.get(VALIDATE_URL, () => answers[requests.length - 1]!()));
+
+		const outcome = await settleOnFakeClock(() => makeClient({ retry: 1 }).validate(CODE));
+
+		expect(outcome).toMatchObject({ status: 'fulfilled', value: { valid: true } });
+		expect(requests).toHaveLength(3);
 	});
 
 	test('a GET that fails with a network error on every attempt is sent 1 + retry times, then rejects with VoucherifyNetworkError', async () => {
@@ -284,6 +304,28 @@ describe('timeouts', () => {
 		expect(client.trackingId).toBeUndefined();
 		expect(cookieValue(COOKIE_NAME)).toBeUndefined();
 		expect(writes).toEqual([]);
+	});
+
+	test('a body that stalls after the headers rejects with VoucherifyTimeoutError, and the next call still goes out', async () => {
+		server.use(http.get(VALIDATE_URL, () => (requests.length === 1 ? stallMidBody() : answerWithId())));
+		const client = makeClient({ timeout: TIMEOUT_MS });
+
+		const stalled = await settleOnFakeClock(() => client.validate(CODE));
+		const next = await settleOnFakeClock(() => client.validate(CODE));
+
+		expect(reasonOf(stalled)).toBeInstanceOf(VoucherifyTimeoutError);
+		expect(reasonOf(stalled)).toMatchObject({ timeout: TIMEOUT_MS });
+		expect(next).toMatchObject({ status: 'fulfilled', value: { valid: true } });
+		expect(client.trackingId).toBe(ANSWERED_TRACKING_ID);
+	});
+
+	test('an error answer whose body stalls still rejects with VoucherifyApiError of its status', async () => {
+		server.use(http.post(`${CLIENT_BASE}/validations`, () => stallMidBody(500)));
+
+		const error = reasonOf(await settleOnFakeClock(() => makeClient({ timeout: TIMEOUT_MS }).validateStackable(STACKABLE)));
+
+		expect(error).toBeInstanceOf(VoucherifyApiError);
+		expect(error).toMatchObject({ status: 500 });
 	});
 
 	test('the call after a timed-out first call goes out without waiting for it and keeps its own answer', async () => {
