@@ -85,12 +85,21 @@ export function checkJson(value: unknown, field: string, depth = 0): void {
 	}
 }
 
-export function checkItems(value: unknown, field = 'items'): OrderItem[] {
+/** The validate query has a fixed grammar: a field it has no place for would be dropped or sent as junk, so it is refused. */
+export function checkQueryFields(value: Record<string, unknown>, field: string, fields: readonly string[]): void {
+	for (const key of Object.keys(value)) {
+		if (!fields.includes(key)) fail(`${field}.${key}`, `cannot be sent by validate(), whose query carries only ${fields.join(', ')}; validateStackable() takes the whole object`);
+	}
+}
+
+/** Items of a JSON body may carry any field; items of the validate query (`inQuery`) only the grammar's. */
+export function checkItems(value: unknown, field = 'items', inQuery = false): OrderItem[] {
 	if (!Array.isArray(value)) return fail(field, `must be an array, got ${describeType(value)}`);
 	if (value.length > MAX_ITEMS) return fail(field, `must have at most ${MAX_ITEMS} entries`);
 	return value.map((item: unknown, index) => {
 		const itemField = `${field}[${index}]`;
 		if (!isPlainObject(item)) return fail(itemField, `must be an object, got ${describeType(item)}`);
+		if (inQuery) checkQueryFields(item, itemField, [...ITEM_STRING_FIELDS, ...ITEM_INTEGER_FIELDS]);
 		for (const key of ITEM_STRING_FIELDS) if (item[key] !== undefined) checkText(item[key], `${itemField}.${key}`);
 		for (const key of ITEM_INTEGER_FIELDS) {
 			if (item[key] !== undefined) checkAmount(item[key], `${itemField}.${key}`, { positive: key === 'quantity' });
@@ -102,6 +111,7 @@ export function checkItems(value: unknown, field = 'items'): OrderItem[] {
 export function checkCustomer(value: unknown, field = 'customer'): string | CustomerReference {
 	if (typeof value === 'string') return checkText(value, field);
 	if (!isPlainObject(value)) return fail(field, `must be a source_id string or an object, got ${describeType(value)}`);
+	checkQueryFields(value, field, ['source_id', 'metadata']);
 	if (value.source_id !== undefined) checkText(value.source_id, `${field}.source_id`);
 	if (value.metadata !== undefined) checkMetadata(value.metadata, `${field}.metadata`);
 	return value as CustomerReference;

@@ -1,4 +1,4 @@
-import { DEFAULT_COOKIE_NAME, DEFAULT_MAX_AGE_DAYS, MAX_AGE_DAYS_LIMIT, isCookieDomain, isCookieName } from '../shared/cookie.js';
+import { DEFAULT_COOKIE_NAME, DEFAULT_MAX_AGE_DAYS, MAX_AGE_DAYS_LIMIT, isCookieDomain, isCookieName, isHttpToken, isMaxAgeDays } from '../shared/cookie.js';
 import { describeType } from '../shared/identity.js';
 import { isPlainObject } from './input.js';
 
@@ -28,25 +28,32 @@ export type TrackingOptions = {
 	consent?: ConsentState;
 };
 
-export type ClientOptions = {
+/** The public client token, under its own name or the one `@voucherify/sdk` uses: one of the two is required. */
+export type ClientToken =
+	| {
+			/** The public client token (Project settings → Client-side keys). */
+			clientToken: string;
+			/** Alias of `clientToken`, the name `@voucherify/sdk` uses. */
+			clientSecretKey?: string;
+	  }
+	| { clientToken?: string; clientSecretKey: string };
+
+export type ClientOptions = ClientToken & {
 	/** The project's public client application id (Project settings → Client-side keys). */
 	clientApplicationId: string;
-	/** The public client token. Required unless given as `clientSecretKey`. */
-	clientToken?: string;
-	/** Alias of `clientToken`, the name `@voucherify/sdk` uses. */
-	clientSecretKey?: string;
 	/**
 	API origin: a region such as `https://us1.api.voucherify.io`, or the mock server's URL.
 	@default 'https://api.voucherify.io'
 	*/
 	apiUrl?: string;
 	/**
-	Milliseconds to wait for each attempt before it is aborted with a `VoucherifyTimeoutError`.
+	Milliseconds to wait for each attempt's answer, and again for its body, before the call rejects with a
+	`VoucherifyTimeoutError`.
 	@default 5000
 	*/
 	timeout?: number;
 	/**
-	Retries of idempotent (GET) calls after a network error or a 408/500/502/503/504 answer, with backoff.
+	Retries of idempotent (GET and PUT) calls after a network error or a 408/500/502/503/504 answer, with backoff.
 	A `429` is retried once after `Retry-After` whatever this says.
 	@default 2
 	*/
@@ -86,8 +93,17 @@ const invalid = (option: string, expectation: string, value: unknown): never => 
 	throw new TypeError(`The \`${option}\` option must be ${expectation}, got ${describeType(value)}`);
 };
 
+/** What `Headers` accepts as a value: no line breaks or NUL, nothing beyond Latin-1. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
 const nonEmptyString = (value: unknown, option: string): string =>
 	typeof value === 'string' && value.trim() !== '' ? value.trim() : invalid(option, 'a non-empty string', value);
+
+/** The keys travel as header values: text a header cannot carry would fail every call, so it fails here. */
+const headerValue = (value: unknown, option: string): string => {
+	const text = nonEmptyString(value, option);
+	return HEADER_VALUE.test(text) ? text : invalid(option, 'text a header can carry (no line breaks, nothing beyond Latin-1)', text);
+};
 
 export function isConsentState(value: unknown): value is ConsentState {
 	return CONSENT_STATES.includes(value as ConsentState);
@@ -101,8 +117,8 @@ function normalizeApiUrl(value: unknown): string {
 	} catch {
 		// Reported below with the option's name.
 	}
-	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
-		return invalid('apiUrl', 'an absolute http(s) URL without query or fragment', value);
+	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password) {
+		return invalid('apiUrl', 'an absolute http(s) URL without credentials, query or fragment', value);
 	}
 	return url.href.replace(/\/+$/, '').replace(/\/client\/v1$/, '');
 }
@@ -110,8 +126,9 @@ function normalizeApiUrl(value: unknown): string {
 function normalizeHeaders(value: unknown): Record<string, string> {
 	if (value === undefined) return {};
 	if (!isPlainObject(value)) return invalid('headers', 'an object of header names to strings', value);
-	for (const [name, headerValue] of Object.entries(value)) {
-		if (typeof headerValue !== 'string') invalid(`headers.${name}`, 'a string', headerValue);
+	for (const [name, text] of Object.entries(value)) {
+		if (!isHttpToken(name)) throw new TypeError(`The \`headers\` option cannot have \`${name}\` as a name: header names are letters, digits and !#$%&'*+-.^_\`|~`);
+		if (typeof text !== 'string' || !HEADER_VALUE.test(text)) invalid(`headers.${name}`, 'a string a header can carry (no line breaks, nothing beyond Latin-1)', text);
 		if (RESERVED_HEADERS.has(name.toLowerCase())) {
 			throw new TypeError(`The \`headers\` option cannot set \`${name}\`: it is set from the client keys`);
 		}
@@ -124,7 +141,7 @@ function normalizeTracking(value: unknown): NormalizedOptions['tracking'] {
 	const { cookieName = DEFAULT_COOKIE_NAME, domain, maxAgeDays = DEFAULT_MAX_AGE_DAYS, consent = 'granted' } = value ?? {};
 	if (!isCookieName(cookieName)) invalid('tracking.cookieName', 'a valid cookie name', cookieName);
 	if (domain !== undefined && !isCookieDomain(domain)) invalid('tracking.domain', 'a domain such as `.shop.com`', domain);
-	if (typeof maxAgeDays !== 'number' || !(maxAgeDays > 0)) invalid('tracking.maxAgeDays', 'a number of days above zero', maxAgeDays);
+	if (!isMaxAgeDays(maxAgeDays)) invalid('tracking.maxAgeDays', 'a number of days of at least one second (1 / 86400)', maxAgeDays);
 	if (!isConsentState(consent)) invalid('tracking.consent', `one of ${CONSENT_STATES.join(', ')}`, consent);
 	return {
 		cookieName: cookieName as string,
@@ -151,8 +168,8 @@ export function normalizeOptions(options: unknown): NormalizedOptions {
 	if (options.fetch !== undefined && typeof options.fetch !== 'function') invalid('fetch', 'a function', options.fetch);
 
 	return {
-		clientApplicationId: nonEmptyString(clientApplicationId, 'clientApplicationId'),
-		clientToken: nonEmptyString(clientToken ?? clientSecretKey, clientToken === undefined && clientSecretKey !== undefined ? 'clientSecretKey' : 'clientToken'),
+		clientApplicationId: headerValue(clientApplicationId, 'clientApplicationId'),
+		clientToken: headerValue(clientToken ?? clientSecretKey, clientToken === undefined && clientSecretKey !== undefined ? 'clientSecretKey' : 'clientToken'),
 		apiUrl: normalizeApiUrl(apiUrl),
 		timeout: timeout as number,
 		retry: retry as number,

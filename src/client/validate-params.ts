@@ -1,6 +1,6 @@
 import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
 import { describeType } from '../shared/identity.js';
-import { checkAmount, checkCode, checkCustomer, checkItems, checkMetadata, checkText, isPlainObject } from './input.js';
+import { checkAmount, checkCode, checkCustomer, checkItems, checkMetadata, checkQueryFields, checkText, isPlainObject } from './input.js';
 import type { ValidateParams } from './types.js';
 
 const SESSION_TTL_UNITS = new Set(['DAYS', 'HOURS', 'MINUTES', 'SECONDS', 'MILLISECONDS', 'MICROSECONDS', 'NANOSECONDS']);
@@ -20,13 +20,14 @@ export function normalizeValidateParams(input: unknown): ValidateParams {
 	const params: ValidateParams = {};
 	if (input.code !== undefined) params.code = checkCode(input.code);
 	if (input.amount !== undefined) params.amount = checkAmount(input.amount, 'amount');
-	if (input.items !== undefined) params.items = checkItems(input.items);
+	if (input.items !== undefined) params.items = checkItems(input.items, 'items', true);
 	if (input.customer !== undefined) params.customer = checkCustomer(input.customer);
 	if (input.metadata !== undefined) params.metadata = checkMetadata(input.metadata, 'metadata');
 	if (input.orderMetadata !== undefined) params.orderMetadata = checkMetadata(input.orderMetadata, 'orderMetadata');
 	if (input.session !== undefined) {
 		const session = input.session;
 		if (!isPlainObject(session)) throw new VoucherifyInvalidInputError('session', '`session` must be an object');
+		checkQueryFields(session, 'session', ['key', 'ttl', 'ttlUnit']);
 		if (session.key !== undefined) checkText(session.key, 'session.key');
 		if (session.ttl !== undefined) checkAmount(session.ttl, 'session.ttl', { positive: true });
 		if (session.ttlUnit !== undefined && !SESSION_TTL_UNITS.has(session.ttlUnit as string)) {

@@ -1,5 +1,5 @@
 import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
-import { DEFAULT_COOKIE_NAME, DEFAULT_MAX_AGE_DAYS, isCookieDomain, isCookieName, maxAgeSeconds } from '../shared/cookie.js';
+import { DEFAULT_COOKIE_NAME, DEFAULT_MAX_AGE_DAYS, isCookieDomain, isCookieName, isMaxAgeDays, maxAgeSeconds } from '../shared/cookie.js';
 import { isTrackingId } from '../shared/tracking-id.js';
 
 /**
@@ -77,7 +77,7 @@ export function trackingCookie(trackingId: string, options: TrackingCookieOption
 	const name = cookieNameOf(options);
 	const { domain, maxAgeDays = DEFAULT_MAX_AGE_DAYS, secure = true } = options;
 	if (domain !== undefined && !isCookieDomain(domain)) throw new VoucherifyInvalidInputError('domain', '`domain` must be a domain such as `.shop.com`');
-	if (typeof maxAgeDays !== 'number' || !(maxAgeDays > 0)) throw new VoucherifyInvalidInputError('maxAgeDays', '`maxAgeDays` must be above zero');
+	if (!isMaxAgeDays(maxAgeDays)) throw new VoucherifyInvalidInputError('maxAgeDays', '`maxAgeDays` must be at least one second (1 / 86400)');
 
 	const attributes = [`${name}=${trackingId}`, 'Path=/', `Max-Age=${maxAgeSeconds(maxAgeDays)}`, 'SameSite=Lax'];
 	if (domain) attributes.push(`Domain=${domain}`);

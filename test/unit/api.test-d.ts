@@ -32,6 +32,13 @@ describe('createClient', () => {
 		createClient({ clientToken: 'token' });
 	});
 
+	test('requires the client token, as clientToken or as clientSecretKey', () => {
+		createClient({ clientApplicationId: 'app', clientToken: 'token' });
+		createClient({ clientApplicationId: 'app', clientSecretKey: 'token' });
+		// @ts-expect-error one of clientToken and clientSecretKey is required
+		createClient({ clientApplicationId: 'app' });
+	});
+
 	test('takes the tracking options with a typed consent', () => {
 		createClient({ clientApplicationId: 'app', clientToken: 'token', tracking: { consent: 'pending', domain: '.shop.com', maxAgeDays: 30 } });
 		// @ts-expect-error consent is 'granted' | 'pending' | 'denied'

@@ -447,6 +447,18 @@ describe('amounts', () => {
 	});
 });
 
+describe('fields a call has no place for', () => {
+	test.each<Row>([
+		['validate customer with an email, which the query cannot carry', 'customer.email', (client) => client.validate({ code: CODE, customer: { source_id: 'u1', email: 'a@b.c' } as never })],
+		['validate customer with an id, which the query cannot carry', 'customer.id', (client) => client.validate({ code: CODE, customer: { id: 'cust_1' } as never })],
+		['validate session with an unknown field', 'session.type', (client) => client.validate({ code: CODE, session: { key: 'k', type: 'LOCK' } as never })],
+		['listVouchers with an Object.prototype name as a filter', 'constructor', (client) => client.listVouchers({ constructor: 'x' } as never)],
+		['listVouchers with toString as a filter', 'toString', (client) => client.listVouchers({ toString: 'x' } as never)],
+	])(REFUSED, async (_label, field, call) => {
+		await expectRefused(call, field);
+	});
+});
+
 describe('items', () => {
 	test.each<Row>([
 		...rows(NOT_AN_ARRAY, 'validate({ items })', (value) => (client) => client.validate({ code: CODE, items: value as never }), 'items'),
@@ -454,6 +466,8 @@ describe('items', () => {
 		...rows(BAD_QUANTITIES, 'validate second item quantity', (value) => (client) => client.validate({ code: CODE, items: [{ sku_id: 'a', quantity: 1 }, { sku_id: 'b', quantity: value as number }] }), 'items[1].quantity'),
 		...rows(BAD_AMOUNTS, 'validate item price', (value) => (client) => client.validate({ code: CODE, items: [{ sku_id: 'sku_1', quantity: 1, price: value as number }] }), 'items[0].price'),
 		...rows(NOT_A_STRING, 'validate item product_id', (value) => (client) => client.validate({ code: CODE, items: [{ product_id: value as string }] }), 'items[0].product_id'),
+		['validate item with a field the query has no place for', 'items[0].name', (client) => client.validate({ code: CODE, items: [{ sku_id: 'sku_1', name: 'Mug' } as never] })],
+		['validate item with metadata, which the query cannot carry', 'items[0].metadata', (client) => client.validate({ code: CODE, items: [{ sku_id: 'sku_1', metadata: { color: 'red' } } as never] })],
 		...rows(NOT_AN_ARRAY, 'validateStackable order.items', (value) => (client) => client.validateStackable({ ...STACKED(CODE), order: { items: value as never } }), 'order.items'),
 		...rows(BAD_QUANTITIES, 'validateStackable item quantity', (value) => (client) => client.validateStackable({ ...STACKED(CODE), order: { items: [{ sku_id: 'sku_1', quantity: value as number }] } }), 'order.items[0].quantity'),
 		...rows(BAD_QUANTITIES, 'redeem item quantity', (value) => (client) => client.redeem(CODE, { order: { items: [{ sku_id: 'sku_1', quantity: value as number }] } }), 'order.items[0].quantity'),
@@ -461,6 +475,12 @@ describe('items', () => {
 		...rows(BAD_QUANTITIES, 'qualifications item quantity', (value) => (client) => client.qualifications({ order: { items: [{ sku_id: 'sku_1', quantity: value as number }] } }), 'order.items[0].quantity'),
 	])(REFUSED, async (_label, field, call) => {
 		await expectRefused(call, field);
+	});
+
+	test('validateStackable sends item fields beyond the query grammar as they are', async () => {
+		await makeClient().validateStackable({ ...STACKED(CODE), order: { items: [{ sku_id: 'sku_1', quantity: 1, metadata: { color: 'red' } } as never] } });
+
+		expect(await bodyJson(requests[0])).toMatchObject({ order: { items: [{ sku_id: 'sku_1', metadata: { color: 'red' } }] } });
 	});
 
 	test('validate sends every item field exactly, reserved characters included', async () => {

@@ -1,19 +1,25 @@
-import { describe, expect, test } from 'vitest';
+import { delay, http, HttpResponse } from 'msw';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
 	DEFAULT_API_URL,
 	DEFAULT_COOKIE_NAME,
 	DEFAULT_MAX_AGE_DAYS,
 	DEFAULT_RETRY,
 	DEFAULT_TIMEOUT,
+	VoucherifyApiError,
+	VoucherifyTimeoutError,
 	createClient,
 	type ClientOptions,
 } from '../../src/index.js';
-import { API, APP_ID, CLIENT_TOKEN, CODE, makeClient, requests, thrownBy, useApi } from './support/api.js';
+import { API, APP_ID, CLIENT_TOKEN, CODE, makeClient, requests, server, thrownBy, useApi } from './support/api.js';
 
 const KEYS = { clientApplicationId: APP_ID, clientToken: CLIENT_TOKEN };
 const SECRET_KEY_ALIAS = 'client_secret_alias_789';
 
 useApi();
+afterEach(() => {
+	vi.useRealTimers();
+});
 
 const optionError = (options: Record<string, unknown>): unknown => thrownBy(() => createClient(options as ClientOptions));
 
@@ -26,6 +32,40 @@ describe('defaults', () => {
 			DEFAULT_COOKIE_NAME: 'voucherify_tracking_id',
 			DEFAULT_MAX_AGE_DAYS: 365,
 		});
+	});
+
+	test('without apiUrl, calls go to https://api.voucherify.io/client/v1', async () => {
+		server.use(http.get(`${DEFAULT_API_URL}/client/v1/validate`, () => HttpResponse.json({ valid: false, code: CODE })));
+
+		await createClient(KEYS).validate(CODE);
+
+		expect(requests[0]?.url.href).toBe(`https://api.voucherify.io/client/v1/validate?code=${CODE}`);
+	});
+
+	test('without timeout, a call gives up after 5000 ms', async () => {
+		server.use(http.get(`${API}/client/v1/validate`, () => delay('infinite')));
+		vi.useFakeTimers();
+		const settled = Promise.allSettled([createClient({ ...KEYS, apiUrl: API, retry: 0 }).validate(CODE)]);
+
+		await vi.advanceTimersByTimeAsync(DEFAULT_TIMEOUT - 1);
+		const before = await Promise.race([settled, 'pending']);
+		await vi.advanceTimersByTimeAsync(1);
+		const [after] = await settled;
+
+		expect(before).toBe('pending');
+		expect(after).toMatchObject({ status: 'rejected', reason: { timeout: 5000 } });
+		expect((after as PromiseRejectedResult).reason).toBeInstanceOf(VoucherifyTimeoutError);
+	});
+
+	test('without retry, a GET answered 503 is sent three times', async () => {
+		server.use(http.get(`${API}/client/v1/validate`, () => HttpResponse.json({ code: 503, message: 'Unavailable' }, { status: 503 })));
+		vi.useFakeTimers();
+		const settled = Promise.allSettled([createClient({ ...KEYS, apiUrl: API }).validate(CODE)]);
+		await vi.advanceTimersByTimeAsync(30_000);
+		const [outcome] = await settled;
+
+		expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(VoucherifyApiError);
+		expect(requests).toHaveLength(3);
 	});
 });
 
@@ -49,6 +89,12 @@ describe('bad options throw a TypeError naming the option', () => {
 		['a fractional retry', { ...KEYS, retry: 0.5 }, 'retry'],
 		['headers that are not an object', { ...KEYS, headers: 'X-A: 1' }, 'headers'],
 		['a header with a non-string value', { ...KEYS, headers: { 'X-Shop-Build': 42 } }, 'headers'],
+		['a header name with a space', { ...KEYS, headers: { 'X Shop': 'a' } }, 'headers'],
+		['a header value with a line break', { ...KEYS, headers: { 'X-Shop': 'a\r\nSet-Cookie: x=1' } }, 'headers.X-Shop'],
+		['a header value beyond Latin-1', { ...KEYS, headers: { 'X-Shop': 'shop ☕' } }, 'headers.X-Shop'],
+		['a clientApplicationId with a line break', { ...KEYS, clientApplicationId: 'app\nid' }, 'clientApplicationId'],
+		['a clientToken with a typographic apostrophe', { ...KEYS, clientToken: 'tok’' }, 'clientToken'],
+		['an apiUrl with credentials', { ...KEYS, apiUrl: 'https://user:pw@api.test' }, 'apiUrl'],
 		['a header that sets X-Client-Token', { ...KEYS, headers: { 'X-Client-Token': 'other' } }, 'headers'],
 		['a header that sets x-client-application-id in lowercase', { ...KEYS, headers: { 'x-client-application-id': 'other' } }, 'headers'],
 		['a header that sets X-Voucherify-Channel', { ...KEYS, headers: { 'X-Voucherify-Channel': 'mine' } }, 'headers'],
@@ -60,6 +106,7 @@ describe('bad options throw a TypeError naming the option', () => {
 		['a tracking.domain with attribute injection', { ...KEYS, tracking: { domain: '.shop.example; Secure' } }, 'tracking.domain'],
 		['a zero tracking.maxAgeDays', { ...KEYS, tracking: { maxAgeDays: 0 } }, 'tracking.maxAgeDays'],
 		['a NaN tracking.maxAgeDays', { ...KEYS, tracking: { maxAgeDays: Number.NaN } }, 'tracking.maxAgeDays'],
+		['a tracking.maxAgeDays under one second', { ...KEYS, tracking: { maxAgeDays: 1e-6 } }, 'tracking.maxAgeDays'],
 		['a tracking.maxAgeDays given as a string', { ...KEYS, tracking: { maxAgeDays: '30' } }, 'tracking.maxAgeDays'],
 		['an unknown tracking.consent', { ...KEYS, tracking: { consent: 'yes' } }, 'tracking.consent'],
 		['a fetch that is not a function', { ...KEYS, fetch: 'fetch' }, 'fetch'],
@@ -79,12 +126,6 @@ describe('bad options throw a TypeError naming the option', () => {
 
 		expect(error).toBeInstanceOf(TypeError);
 		expect((error as TypeError).message).toMatch(/`clientToken`.*`clientSecretKey`/);
-	});
-
-	test('a bad option makes no request', () => {
-		optionError({ ...KEYS, apiUrl: 'ftp://api.test' });
-
-		expect(requests).toHaveLength(0);
 	});
 });
 

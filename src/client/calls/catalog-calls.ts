@@ -26,7 +26,7 @@ async function getWithTrackingId<T>(
 ): Promise<T> {
 	const filters = checkObject(params, 'params') as QueryParams;
 	for (const [key, value] of Object.entries(filters)) {
-		const type = types[key];
+		const type = Object.hasOwn(types, key) ? types[key] : undefined;
 		if (type === undefined) throw new VoucherifyInvalidInputError(key, `\`${key}\` is not a filter of ${path}`);
 		if (value === undefined) continue;
 		if (type === 'text') checkText(value, key);
