@@ -58,7 +58,7 @@ function renderTotals() {
 function renderVisitor() {
 	show('tracking-id', client.trackingId ?? 'none yet');
 	show('consent', client.consent);
-	show('store', client.consent === 'granted' ? 'cookie (or its fallback)' : 'memory only');
+	show('store', { granted: 'cookie (or its fallback)', pending: 'memory only', denied: 'nothing stored' }[client.consent]);
 }
 
 function describeDiscount(result) {

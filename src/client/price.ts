@@ -15,7 +15,7 @@ const positive = (value: unknown, field: string): number => {
 };
 
 /**
-The discount a voucher gives on `basePrice`, with voucher.js's units: prices in major units (`49.99`), the voucher's
+The discount a voucher gives on `basePrice`, with voucherify.js's units: prices in major units (`49.99`), the voucher's
 `amount_off`, `amount_limit` and gift `balance` in minor units (cents). Never more than `basePrice`.
 
 @example

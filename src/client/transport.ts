@@ -65,7 +65,7 @@ export function createTransport(options: NormalizedOptions): Transport {
 		async send<T>(request: ApiRequest): Promise<T> {
 			const input = request.query ? `${request.path}?${request.query}` : request.path;
 			const failed: FailedRequest = { method: request.method.toUpperCase(), url: `${options.apiUrl}/client/v1/${input}` };
-			request.signal?.throwIfAborted();
+			if (request.signal?.aborted) throw request.signal.reason;
 			if (typeof navigator !== 'undefined' && navigator.onLine === false) {
 				throw new VoucherifyNetworkError('The browser is offline: no request was sent', failed);
 			}
