@@ -49,10 +49,12 @@ export async function publish(context: ClientContext, campaign: string, params?:
 
 /** `POST /client/v1/events`: records a custom event for the visitor (the API creates an unknown customer). */
 export async function track(context: ClientContext, event: string, params?: TrackParams, options?: RequestOptions) {
+	const name = checkText(event, 'event');
 	const body = checkBody(params);
 	checkObject(body.referral, 'referral');
 	checkObject(body.loyalty, 'loyalty');
-	return postAsVisitor<TrackedEvent>(context, 'events', { event: checkText(event, 'event'), ...body }, options);
+	if ('event' in body) throw new VoucherifyInvalidInputError('event', '`event` is the first argument of track(), not a param');
+	return postAsVisitor<TrackedEvent>(context, 'events', { event: name, ...body }, options);
 }
 
 /** `POST /client/v1/customers`, optionally asking for double opt-in; `source_id` defaults to the visitor. */
