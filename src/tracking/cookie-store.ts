@@ -30,8 +30,8 @@ export function createCookieStore({ name, domain, maxAgeDays }: CookieSettings):
 		...(window.location.protocol === 'https:' ? { secure: true } : {}),
 	});
 
-	/** Every value under our name: a parent domain's cookie or a tampered one can sit beside ours. */
-	const readAll = (): string[] => {
+	/** The first valid value under our name: a parent domain's cookie or a tampered one can sit beside ours. */
+	const read = (): string | undefined => {
 		let jar: string;
 		try {
 			jar = document.cookie;
@@ -43,24 +43,36 @@ export function createCookieStore({ name, domain, maxAgeDays }: CookieSettings):
 			.split('; ')
 			.map((pair) => pair.split('='))
 			.filter(([key]) => key !== undefined && decode(key) === name)
-			.map(([, ...value]) => decode(value.join('=')));
+			// Strip one pair of quotes as the server helper and js-cookie do: Python's SimpleCookie quotes values with `/` or `=`.
+			.map(([, ...value]) => decode(value.join('=').replace(/^"(.*)"$/, '$1')))
+			.find(isTrackingId);
+	};
+
+	/** The host-only copy and one for each domain the page may have set it on (`www.shop.test`, `shop.test`), whatever `domain` says. */
+	const removeEveryCopy = () => {
+		Cookies.remove(name, { path: '/' });
+		for (let host = window.location.hostname; host.includes('.'); host = host.slice(host.indexOf('.') + 1)) {
+			Cookies.remove(name, { path: '/', domain: host });
+		}
 	};
 
 	return {
 		kind: 'cookie',
-		read: () => readAll().find(isTrackingId),
+		read,
 		write(value) {
 			try {
 				Cookies.set(name, value, attributes());
+				// An older copy under another domain (host-only, or re-issued by the backend) may still be the one read first.
+				if (read() !== value) {
+					removeEveryCopy();
+					Cookies.set(name, value, attributes());
+				}
 			} catch (error) {
 				throw new StorageUnavailableError('document.cookie is not accessible', { cause: error });
 			}
 			// Browsers drop refused cookies silently; reading back is the only way to know.
-			if (!readAll().includes(value)) throw new StorageUnavailableError('The browser did not keep the tracking cookie');
+			if (read() !== value) throw new StorageUnavailableError('The browser did not keep the tracking cookie');
 		},
-		clear() {
-			Cookies.remove(name, { path: '/' });
-			if (domain) Cookies.remove(name, { path: '/', domain });
-		},
+		clear: removeEveryCopy,
 	};
 }

@@ -28,6 +28,8 @@ export function createTracker(persistent: TrackingStore, initialConsent: Consent
 	const memory = createMemoryStore();
 	let consent = initialConsent;
 	let firstCall: Promise<void> | undefined;
+	// Bumped whenever the id is forgotten, so an answer to a call begun before does not bring it back.
+	let generation = 0;
 	let warnedAboutFallback = false;
 	// Outside a browser the persistent store is memory from the start: nothing fell back, nothing to warn about.
 	const intendedKind = persistent.kind;
@@ -48,6 +50,15 @@ export function createTracker(persistent: TrackingStore, initialConsent: Consent
 		}
 	};
 
+	const forget = () => {
+		generation += 1;
+		persistent.clear();
+		memory.clear();
+	};
+
+	// Denied from the start: a copy left by an earlier visit must go too.
+	if (consent === 'denied') forget();
+
 	const tracker: Tracker = {
 		get trackingId() {
 			return read();
@@ -66,11 +77,12 @@ export function createTracker(persistent: TrackingStore, initialConsent: Consent
 
 			let release!: () => void;
 			firstCall = new Promise((resolve) => (release = resolve));
+			const begunIn = generation;
 			return {
 				trackingId: undefined,
 				finish(answered) {
 					// Another tab, or setIdentity(), may have set an id meanwhile: the stored one wins.
-					if (isTrackingId(answered) && read() === undefined && consent !== 'denied') write(answered);
+					if (isTrackingId(answered) && read() === undefined && begunIn === generation) write(answered);
 					firstCall = undefined;
 					release();
 				},
@@ -83,23 +95,21 @@ export function createTracker(persistent: TrackingStore, initialConsent: Consent
 		},
 
 		setConsent(next) {
+			if (next === 'denied') {
+				// Even when already denied: a copy may have been written since (another tab, the backend).
+				consent = next;
+				forget();
+				return;
+			}
 			const current = read();
 			if (next === consent) return;
 			consent = next;
-			if (next === 'denied') {
-				persistent.clear();
-				memory.clear();
-				return;
-			}
 			if (next === 'pending') persistent.clear();
 			if (current !== undefined) write(current);
 			if (next === 'granted') memory.clear();
 		},
 
-		reset() {
-			persistent.clear();
-			memory.clear();
-		},
+		reset: forget,
 	};
 	return tracker;
 }

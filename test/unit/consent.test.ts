@@ -23,6 +23,22 @@ useApi();
 const alwaysAnswer = (trackingId: string) =>
 	server.use(http.get(`${CLIENT_BASE}/validate`, () => HttpResponse.json({ valid: true, tracking_id: trackingId })));
 
+/** Holds the validate answer until `answer()`; `arrived` settles once the request is at the API. */
+const holdAnswer = () => {
+	let arrive!: () => void;
+	let answer!: () => void;
+	const arrived = new Promise<void>((resolve) => (arrive = resolve));
+	const released = new Promise<void>((resolve) => (answer = resolve));
+	server.use(
+		http.get(`${CLIENT_BASE}/validate`, async () => {
+			arrive();
+			await released;
+			return HttpResponse.json({ valid: true, tracking_id: ANSWERED_TRACKING_ID });
+		}),
+	);
+	return { arrived, answer };
+};
+
 describe('consent: granted (the default)', () => {
 	test('defaults to granted', () => {
 		expect(makeClient().consent).toBe('granted');
@@ -123,8 +139,41 @@ describe('consent: denied', () => {
 
 		expect(client.trackingId).toBeUndefined();
 		expect(sentTrackingId(requests[1])).toBeNull();
-		expect(writes).toEqual([]);
+		expect(writes.filter((write) => write.includes(ANSWERED_TRACKING_ID))).toEqual([]);
+		expect(cookieValue(COOKIE_NAME)).toBeUndefined();
 		expect(window.localStorage.length).toBe(0);
+	});
+
+	test('a client created with consent denied removes the cookie and localStorage copy of an earlier visit', async () => {
+		setRawCookie(`${COOKIE_NAME}=${OTHER_TRACKING_ID}; Path=/`);
+		window.localStorage.setItem(COOKIE_NAME, OTHER_TRACKING_ID);
+		await makeClient({ tracking: { consent: 'denied' } }).validate(CODE);
+
+		expect(cookieValue(COOKIE_NAME)).toBeUndefined();
+		expect(window.localStorage.getItem(COOKIE_NAME)).toBeNull();
+	});
+
+	test('setConsent denied when already denied removes a cookie written since', async () => {
+		const client = makeClient({ tracking: { consent: 'denied' } });
+		await client.validate(CODE);
+		setRawCookie(`${COOKIE_NAME}=${OTHER_TRACKING_ID}; Path=/`);
+		client.setConsent('denied');
+
+		expect(cookieValue(COOKIE_NAME)).toBeUndefined();
+	});
+
+	test('an answer to a call started before consent was denied is not stored when consent is granted again', async () => {
+		const { arrived, answer } = holdAnswer();
+		const client = makeClient();
+		const call = client.validate(CODE);
+		await arrived;
+		client.setConsent('denied');
+		client.setConsent('granted');
+		answer();
+
+		expect((await call).tracking_id).toBe(ANSWERED_TRACKING_ID);
+		expect(client.trackingId).toBeUndefined();
+		expect(cookieValue(COOKIE_NAME)).toBeUndefined();
 	});
 
 	test('does not read a tracking cookie left from before consent was denied', () => {
@@ -142,7 +191,8 @@ describe('consent: denied', () => {
 
 		expect(client.trackingId).toBe(hash);
 		expect(sentTrackingId(requests[0])).toBe(hash);
-		expect(writes).toEqual([]);
+		expect(writes.filter((write) => write.includes(hash))).toEqual([]);
+		expect(cookieValue(COOKIE_NAME)).toBeUndefined();
 		expect(window.localStorage.length).toBe(0);
 	});
 
@@ -224,6 +274,33 @@ describe('reset', () => {
 		expect(client.trackingId).toBeUndefined();
 		expect(cookieValue(COOKIE_NAME)).toBeUndefined();
 		expect(window.localStorage.getItem(COOKIE_NAME)).toBeNull();
+	});
+
+	test('reset during the first call keeps the logout: the late answer is not stored', async () => {
+		const { arrived, answer } = holdAnswer();
+		const client = makeClient();
+		const call = client.validate(CODE);
+		await arrived;
+		client.reset();
+		answer();
+
+		expect((await call).tracking_id).toBe(ANSWERED_TRACKING_ID);
+		expect(client.trackingId).toBeUndefined();
+		expect(cookieValue(COOKIE_NAME)).toBeUndefined();
+	});
+
+	test('the call after a reset during the first call goes without a tracking id', async () => {
+		const { arrived, answer } = holdAnswer();
+		const client = makeClient();
+		const call = client.validate(CODE);
+		await arrived;
+		client.reset();
+		answer();
+		await call;
+		server.resetHandlers();
+		await client.validate(CODE);
+
+		expect(sentTrackingId(requests[1])).toBeNull();
 	});
 
 	test('forgets an identity held in memory while consent is pending', () => {

@@ -19,6 +19,7 @@ const FOUR_HUNDRED_DAYS_SECONDS = '34560000';
 const CUSTOM_COOKIE_NAME = 'shop_vf_visitor';
 const SHARED_DOMAIN = '.shop.example';
 const CONCURRENT_CALLS = 5;
+const QUOTED_TRACKING_ID = 'track_abc+/def==';
 
 useApi();
 
@@ -67,6 +68,24 @@ describe('persistence', () => {
 		await makeClient().validate(CODE);
 
 		expect(sentTrackingId(requests[0])).toBe(OTHER_TRACKING_ID);
+	});
+
+	test('reads a double-quoted cookie value (as Python SimpleCookie writes it) as the id inside the quotes', async () => {
+		storedCookie(`"${QUOTED_TRACKING_ID}"`);
+		const client = makeClient();
+		await client.validate(CODE);
+
+		expect(sentTrackingId(requests[0])).toBe(QUOTED_TRACKING_ID);
+		expect(client.trackingId).toBe(QUOTED_TRACKING_ID);
+	});
+
+	test('does not rewrite a double-quoted cookie just to unquote it', async () => {
+		storedCookie(`"${QUOTED_TRACKING_ID}"`);
+		const writes = spyOnCookieWrites();
+		await makeClient().validate(CODE);
+
+		expect(writes).toEqual([]);
+		expect(cookieValue(COOKIE_NAME)).toBe(`"${QUOTED_TRACKING_ID}"`);
 	});
 
 	test('keeps the stored tracking id when the API answers a different one', async () => {
