@@ -114,17 +114,27 @@ describe('the demo storefront in Chromium', () => {
 		await context.close();
 	});
 
-	test('two tabs on a fresh visit end with one tracking id', async () => {
+	test('two tabs on a fresh visit send one and the same tracking id once the first answers are in', async () => {
 		const context = await browser.newContext();
 		const [first, second] = await Promise.all([openDemo(context), openDemo(context)]);
+		stack.requests.length = 0;
 		await Promise.all([applyCode(first.page, 'WELCOME10'), applyCode(second.page, 'SAVE5')]);
 		// The next call in each tab reads the cookie, which holds the id of whichever answer was stored first.
 		await Promise.all([applyCode(first.page, 'BIGSALE20'), applyCode(second.page, 'GIFT50')]);
 
-		const ids = await Promise.all([trackingIdIn(first.page), trackingIdIn(second.page)]);
-		expect(ids[0]).toMatch(/^track_/);
-		expect(ids[1]).toBe(ids[0]);
-		expect((await context.cookies()).filter((cookie) => cookie.name === COOKIE_NAME)).toHaveLength(1);
+		const validations = stack.requests
+			.filter((request) => request.method === 'GET' && request.path.startsWith('/client/v1/validate?'))
+			.map((request) => new URL(request.path, stack.apiUrl).searchParams);
+		const sentWith = (code: string) => validations.find((query) => query.get('code') === code)?.get('tracking_id');
+		const sentAfterFirstAnswers = [sentWith('BIGSALE20'), sentWith('GIFT50')];
+		const everyIdSent = new Set(validations.map((query) => query.get('tracking_id')).filter((id) => id !== null));
+
+		expect(validations.map((query) => query.get('code')).sort()).toEqual(['BIGSALE20', 'GIFT50', 'SAVE5', 'WELCOME10']);
+		expect(sentAfterFirstAnswers[0]).toMatch(/^track_/);
+		expect(sentAfterFirstAnswers[1]).toBe(sentAfterFirstAnswers[0]);
+		expect([...everyIdSent]).toEqual([sentAfterFirstAnswers[0]]);
+		expect(await Promise.all([trackingIdIn(first.page), trackingIdIn(second.page)])).toEqual(sentAfterFirstAnswers);
+		expect((await context.cookies()).filter((cookie) => cookie.name === COOKIE_NAME).map((cookie) => cookie.value)).toEqual([sentAfterFirstAnswers[0]]);
 		await context.close();
 	});
 

@@ -1,6 +1,8 @@
-import { connect, type Socket } from 'node:net';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { Server } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createMockApi, MOCK_DEFAULTS } from '../../src/mock/index.js';
+import { createMockApi, type MockApiOptions } from '../../src/mock/index.js';
 import { CLIENT_KEYS, clientCall, validate, type Answer } from './support.js';
 
 /**
@@ -134,16 +136,49 @@ describe('hostile clients do not hurt a normal one', () => {
 	});
 });
 
+/**
+ * The timeouts Node enforces on the server `start()` opened, read from that server itself: Node's
+ * `http.server.request.start` diagnostics channel hands over the server with each request it receives.
+ */
+async function effectiveTimeouts(options: MockApiOptions): Promise<{ requestTimeout: number; headersTimeout: number }> {
+	const running = await createMockApi(options).start({ port: 0 });
+	let server: Server | undefined;
+	const onRequest = (message: unknown) => {
+		const candidate = (message as { server: Server }).server;
+		if ((candidate.address() as AddressInfo | null)?.port === running.port) server = candidate;
+	};
+	subscribe('http.server.request.start', onRequest);
+	try {
+		await (await fetch(`${running.url}/client/v1/validate?code=SAVE5`, { headers: CLIENT_KEYS })).text();
+	} finally {
+		unsubscribe('http.server.request.start', onRequest);
+		await running.close();
+	}
+	if (!server) throw new Error('the started server reported no request');
+	return { requestTimeout: server.requestTimeout, headersTimeout: server.headersTimeout };
+}
+
 describe('the request and headers timeouts', () => {
-	test('default to 10 s and 5 s', () => {
-		expect([MOCK_DEFAULTS.requestTimeoutMs, MOCK_DEFAULTS.headersTimeoutMs]).toEqual([10_000, 5000]);
+	test('default to 10 s and 5 s on the started server', async () => {
+		expect(await effectiveTimeouts({})).toEqual({ requestTimeout: 10_000, headersTimeout: 5000 });
+	});
+
+	test('given both, the started server enforces exactly those', async () => {
+		expect(await effectiveTimeouts({ requestTimeoutMs: REQUEST_TIMEOUT_MS, headersTimeoutMs: HEADERS_TIMEOUT_MS })).toEqual({
+			requestTimeout: REQUEST_TIMEOUT_MS,
+			headersTimeout: HEADERS_TIMEOUT_MS,
+		});
 	});
 
 	test('a headers timeout longer than the request timeout is refused, as Node would', () => {
 		expect(() => createMockApi({ requestTimeoutMs: 1000, headersTimeoutMs: 2000 })).toThrow(/headersTimeoutMs/);
 	});
 
-	test('a request timeout alone also shortens the default headers timeout to fit', () => {
-		expect(() => createMockApi({ requestTimeoutMs: 1000 })).not.toThrow();
+	test('a request timeout alone also shortens the default headers timeout to fit', async () => {
+		expect(await effectiveTimeouts({ requestTimeoutMs: 1000 })).toEqual({ requestTimeout: 1000, headersTimeout: 1000 });
+	});
+
+	test('a request timeout alone longer than 5 s keeps the 5 s default headers timeout', async () => {
+		expect(await effectiveTimeouts({ requestTimeoutMs: 60_000 })).toEqual({ requestTimeout: 60_000, headersTimeout: 5000 });
 	});
 });

@@ -29,7 +29,10 @@ const thrownBy = (run: () => unknown): unknown => {
 };
 
 describe('readTrackingId', () => {
-	test('reads the default cookie name', () => {
+	test('without options, reads the voucherify_tracking_id cookie (DEFAULT_COOKIE_NAME) and ignores another tracking-shaped cookie', () => {
+		const header = `${CUSTOM_COOKIE}=${LATER_TRACKING_ID}; ${COOKIE}=${TRACKING_ID}; theme=dark`;
+
+		expect(readTrackingId(header)).toBe(TRACKING_ID);
 		expect(DEFAULT_COOKIE_NAME).toBe(COOKIE);
 	});
 

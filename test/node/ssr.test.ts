@@ -57,11 +57,6 @@ const makeClient = async () => {
 };
 
 describe('import', () => {
-	test('runs in an environment with no window and no document', () => {
-		expect(typeof window).toBe('undefined');
-		expect(typeof document).toBe('undefined');
-	});
-
 	test('importing the browser entry reads no browser global', async () => {
 		vi.resetModules();
 		let entry: Awaited<ReturnType<typeof importEntry>> | undefined;
@@ -86,6 +81,21 @@ describe('import', () => {
 });
 
 describe('calls in plain Node', () => {
+	test('a client created and called while every browser global is undefined validates and keeps the answered id', async () => {
+		let result: { valid: boolean; tracking_id?: unknown } | undefined;
+		let trackingId: string | undefined;
+
+		await trapBrowserGlobals(async () => {
+			const client = await makeClient();
+			result = await client.validate('X');
+			trackingId = client.trackingId;
+		});
+
+		expect(result).toMatchObject({ valid: true, tracking_id: ANSWERED_TRACKING_ID });
+		expect(trackingId).toBe(ANSWERED_TRACKING_ID);
+		expect(sentTrackingIds).toEqual([null]);
+	});
+
 	test('validate works against the API', async () => {
 		const result = await (await makeClient()).validate('X');
 

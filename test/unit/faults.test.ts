@@ -156,27 +156,30 @@ describe('retries of idempotent calls', () => {
 		const error = reasonOf(await settleOnFakeClock(() => makeClient({ retry: 1 }).updateConsents('cust_1', { cnst_1: true })));
 
 		expect(requests).toHaveLength(2);
+		expect(error).toBeInstanceOf(VoucherifyApiError);
 		expect(error).toMatchObject({ name: 'VoucherifyApiError', status: 503 });
 	});
 });
 
 describe('POST calls', () => {
-	const FAILURES: Array<[string, () => Response]> = [
-		['500', () => serverError(500)],
-		['502', () => serverError(502)],
-		['503 with Retry-After: 0', () => serverError(503, { 'Retry-After': '0' })],
-		['504', () => serverError(504)],
-		['a network error', () => HttpResponse.error()],
+	/** Each failure, and the error the caller must get for it: its class and the fields it carries. */
+	const FAILURES: Array<[string, () => Response, abstract new (...args: never[]) => unknown, Record<string, unknown>]> = [
+		['500', () => serverError(500), VoucherifyApiError, { name: 'VoucherifyApiError', status: 500, key: 'server_error' }],
+		['502', () => serverError(502), VoucherifyApiError, { name: 'VoucherifyApiError', status: 502, key: 'server_error' }],
+		['503 with Retry-After: 0', () => serverError(503, { 'Retry-After': '0' }), VoucherifyApiError, { name: 'VoucherifyApiError', status: 503, key: 'server_error' }],
+		['504', () => serverError(504), VoucherifyApiError, { name: 'VoucherifyApiError', status: 504, key: 'server_error' }],
+		['a network error', () => HttpResponse.error(), VoucherifyNetworkError, { name: 'VoucherifyNetworkError' }],
 	];
 
-	test.each(POST_CALLS.flatMap(([call, run]) => FAILURES.map(([failure, answer]) => [call, failure, run, answer] as const)))(
-		'%s answered %s is sent exactly once, with retry: 2',
-		async (_call, _failure, run, answer) => {
+	test.each(POST_CALLS.flatMap(([call, run]) => FAILURES.map(([failure, answer, errorClass, fields]) => [call, failure, run, answer, errorClass, fields] as const)))(
+		'%s answered %s is sent exactly once, with retry: 2, and rejects with the typed error',
+		async (_call, _failure, run, answer, errorClass, fields) => {
 			everyRoute(answer);
 
-			const outcome = await settleOnFakeClock(() => run(makeClient({ retry: 2 })));
+			const error = reasonOf(await settleOnFakeClock(() => run(makeClient({ retry: 2 }))));
 
-			expect(outcome.status).toBe('rejected');
+			expect(error).toBeInstanceOf(errorClass);
+			expect(error).toMatchObject(fields);
 			expect(requests).toHaveLength(1);
 		},
 	);

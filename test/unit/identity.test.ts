@@ -1,16 +1,20 @@
 import { createHash } from 'node:crypto';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 import { VoucherifyInvalidInputError, hashIdentity } from '../../src/index.js';
 import { hashIdentity as serverHashIdentity } from '../../src/server/index.js';
 import {
 	ANSWERED_TRACKING_ID,
+	CLIENT_BASE,
 	CODE,
 	COOKIE_NAME,
+	OTHER_TRACKING_ID,
 	bodyJson,
 	makeClient,
 	requestText,
 	requests,
 	sentTrackingId,
+	server,
 	thrownBy,
 	useApi,
 } from './support/api.js';
@@ -22,6 +26,17 @@ const SHOP_CUSTOMER_ID = 'CUST-0042-Ab';
 const HEX_64 = /^[0-9a-f]{64}$/;
 
 const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** Every GET /validate is answered with `trackingId`, whatever the request carried. */
+const answerValidateWith = (trackingId: string) =>
+	server.use(http.get(`${CLIENT_BASE}/validate`, () => HttpResponse.json({ valid: true, code: CODE, tracking_id: trackingId, metadata: {} })));
+
+/** A promise settled from outside, so a test decides exactly when the API answers. */
+function deferred<T = void>(): { promise: Promise<T>; resolve(value: T): void } {
+	let resolve!: (value: T) => void;
+	const promise = new Promise<T>((settle) => (resolve = settle));
+	return { promise, resolve };
+}
 
 useApi();
 
@@ -86,13 +101,44 @@ describe('setIdentity', () => {
 		expect(sentTrackingId(requests[0])).toBe(hash);
 	});
 
-	test('keeps the hash when the API answers with a different tracking id', async () => {
+	test('keeps the hash when the API answers with a different tracking id, and sends the hash next time', async () => {
+		answerValidateWith(OTHER_TRACKING_ID);
 		const client = makeClient();
 		const hash = client.setIdentity(SHOP_CUSTOMER_ID);
+		const answer = await client.validate(CODE);
 		await client.validate(CODE);
 
+		expect(answer.tracking_id).toBe(OTHER_TRACKING_ID);
 		expect(client.trackingId).toBe(hash);
-		expect(client.trackingId).not.toBe(ANSWERED_TRACKING_ID);
+		expect(cookieValue(COOKIE_NAME)).toBe(hash);
+		expect(requests.map(sentTrackingId)).toEqual([hash, hash]);
+	});
+
+	test('setIdentity during an in-flight first validate keeps the identity hash when that validate answers', async () => {
+		const arrived = deferred();
+		const answerNow = deferred();
+		// Only the first call waits: once `answerNow` is resolved, later calls are answered at once.
+		server.use(
+			http.get(`${CLIENT_BASE}/validate`, async () => {
+				arrived.resolve();
+				await answerNow.promise;
+				return HttpResponse.json({ valid: true, code: CODE, tracking_id: OTHER_TRACKING_ID, metadata: {} });
+			}),
+		);
+		const client = makeClient();
+		const first = client.validate(CODE);
+		await arrived.promise;
+
+		const hash = client.setIdentity(SHOP_CUSTOMER_ID);
+		answerNow.resolve();
+		const answer = await first;
+		await client.validate(CODE);
+
+		expect(sentTrackingId(requests[0])).toBeNull();
+		expect(answer.tracking_id).toBe(OTHER_TRACKING_ID);
+		expect(client.trackingId).toBe(hash);
+		expect(cookieValue(COOKIE_NAME)).toBe(hash);
+		expect(sentTrackingId(requests[1])).toBe(hash);
 	});
 
 	test('does not rewrite the cookie when the same identity is set again', () => {
