@@ -95,11 +95,17 @@ async function toVoucherifyError(error: unknown, failed: FailedRequest, timeout:
 		const { status, headers } = error.response;
 		const body = await readErrorBody(error.response, failed, timeout);
 		if (status !== 429) return new VoucherifyApiError(status, body, failed);
-		const retryAfter = Number(headers.get('Retry-After'));
-		return new VoucherifyRateLimitError(body, failed, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+		return new VoucherifyRateLimitError(body, failed, retryAfterSeconds(headers.get('Retry-After')));
 	}
 	const reason = error instanceof Error ? error.message : String(error);
 	return new VoucherifyNetworkError(`Could not reach the Voucherify API (${reason})`, failed, { cause: error });
+}
+
+/** `Retry-After` is seconds or an HTTP date (RFC 9110); a missing or unreadable one is `undefined`. */
+function retryAfterSeconds(header: string | null): number | undefined {
+	if (header === null || header.trim() === '') return undefined;
+	const seconds = /^\s*\d+\s*$/.test(header) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
+	return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : undefined;
 }
 
 async function readErrorBody(response: Response, failed: FailedRequest, timeout: number): Promise<ApiErrorBody> {

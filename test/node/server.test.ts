@@ -154,7 +154,7 @@ describe('trackingCookie', () => {
 		},
 	);
 
-	test.each([0, -1, Number.NaN])('rejects maxAgeDays %s with the invalid-input error', (maxAgeDays) => {
+	test.each([0, -1, Number.NaN, 1e-6])('rejects maxAgeDays %s with the invalid-input error', (maxAgeDays) => {
 		const error = thrownBy(() => trackingCookie(TRACKING_ID, { maxAgeDays }));
 
 		expect(isInvalidInputError(error)).toBe(true);

@@ -149,6 +149,24 @@ describe('rate limits and retries', () => {
 		expect(error).toMatchObject({ status: 429, retryAfter: RETRY_AFTER_SECONDS, message: RATE_LIMIT_BODY.message });
 	});
 
+	test.each<[string, string, (retryAfter: unknown) => void]>([
+		['0 seconds', '0', (retryAfter) => expect(retryAfter).toBe(0)],
+		['an HTTP date two minutes ahead', new Date(Date.now() + 120_000).toUTCString(), (retryAfter) => expect(retryAfter).toBeOneOf([119, 120])],
+		['an unreadable value', 'soon', (retryAfter) => expect(retryAfter).toBeUndefined()],
+	])('reads a second 429 with Retry-After %s into retryAfter', async (_case, header, check) => {
+		let answered = 0;
+		server.use(
+			http.get(VALIDATE_URL, () =>
+				HttpResponse.json(RATE_LIMIT_BODY, { status: 429, headers: { 'Retry-After': answered++ === 0 ? '0' : header } }),
+			),
+		);
+
+		const error = await rejectionOf(makeClient().validate(CODE));
+
+		expect(error).toBeInstanceOf(VoucherifyRateLimitError);
+		check((error as VoucherifyRateLimitError).retryAfter);
+	});
+
 	test('retries a 429 only once even when retry allows more', async () => {
 		server.use(http.get(VALIDATE_URL, () => rateLimited(0)));
 
