@@ -1,5 +1,5 @@
 // `voucherify-mock`: the one module that runs on import, because it is the executable.
-import { runCli } from './cli/run';
+import { runCli } from './cli/run.js';
 
 runCli(process.argv.slice(2), {
 	stdout: process.stdout,

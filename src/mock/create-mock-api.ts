@@ -1,23 +1,23 @@
 import type { RequestHandler } from 'msw';
-import type { Activity } from './domain/activity';
-import { createMockCore, type MockCore } from './domain/core';
-import type { Customer } from './domain/customer';
-import { isDomainError } from './domain/errors';
-import { createIdSource } from './domain/ids';
-import { fromSnapshot, type MockState, type MockStateSnapshot } from './domain/state';
-import type { Voucher } from './domain/voucher';
-import { createFaultInjector, type FaultInjector } from './faults/injector';
-import { normalizeFaults, type FaultOptions } from './faults/options';
-import { DEFAULT_CAMPAIGNS, DEFAULT_CONSENTS } from './fixtures';
-import { ApiError, errorBody } from './http/api-error';
-import { corsHeaders } from './http/cors';
-import { createApiHandlers, createServerOnlyHandlers, notFoundError } from './http/handlers';
-import { createRateLimiter } from './http/rate-limiter';
-import { errorResponse, type HttpEnvironment } from './http/router';
-import { MOCK_DEFAULTS, normalizeOptions, type MockApiOptions } from './options';
-import { createStateFile, type StateFile } from './persistence/state-file';
-import { NODE_TRANSPORT } from './server/connection';
-import { startNodeServer, type RunningMockServer } from './server/node-server';
+import type { Activity } from './domain/activity.js';
+import { createMockCore, type MockCore } from './domain/core.js';
+import type { Customer } from './domain/customer.js';
+import { isDomainError } from './domain/errors.js';
+import { createIdSource } from './domain/ids.js';
+import { fromSnapshot, type MockState, type MockStateSnapshot } from './domain/state.js';
+import type { Voucher } from './domain/voucher.js';
+import { createFaultInjector, type FaultInjector } from './faults/injector.js';
+import { normalizeFaults, type FaultOptions } from './faults/options.js';
+import { DEFAULT_CAMPAIGNS, DEFAULT_CONSENTS } from './fixtures.js';
+import { ApiError, errorBody } from './http/api-error.js';
+import { corsHeaders } from './http/cors.js';
+import { createApiHandlers, createServerOnlyHandlers, notFoundError } from './http/handlers.js';
+import { createRateLimiter } from './http/rate-limiter.js';
+import { errorResponse, type HttpEnvironment } from './http/router.js';
+import { MOCK_DEFAULTS, normalizeOptions, type MockApiOptions } from './options.js';
+import { createStateFile, type StateFile } from './persistence/state-file.js';
+import { NODE_TRANSPORT } from './server/connection.js';
+import { startNodeServer, type RunningMockServer } from './server/node-server.js';
 
 /** Where `start()` listens. */
 export interface StartOptions {

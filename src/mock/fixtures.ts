@@ -1,6 +1,6 @@
-import type { CampaignDefinition } from './domain/campaigns';
-import type { Consent } from './domain/consents';
-import type { VoucherDefinition } from './domain/voucher';
+import type { CampaignDefinition } from './domain/campaigns.js';
+import type { Consent } from './domain/consents.js';
+import type { VoucherDefinition } from './domain/voucher.js';
 
 /** Freezes a fixture all the way down, so no caller can change the defaults of every other instance. */
 function deepFreeze<T>(value: T): T {

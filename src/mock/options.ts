@@ -1,13 +1,13 @@
-import { isDomainError } from './domain/errors';
-import type { VoucherDefinition } from './domain/voucher';
-import { normalizeFaults, type FaultOptions, type ResolvedFaults } from './faults/options';
-import { DEFAULT_VOUCHERS } from './fixtures';
-import type { ApiKeys } from './http/auth';
-import type { ClientCall } from './http/fault-answers';
-import { parseOriginPattern, type OriginPattern } from './http/origins';
-import { REAL_RATE_LIMIT, type RateLimit } from './http/rate-limiter';
-import { bodyReader } from './input/reader';
-import { readVoucherDefinition } from './input/voucher-definition';
+import { isDomainError } from './domain/errors.js';
+import type { VoucherDefinition } from './domain/voucher.js';
+import { normalizeFaults, type FaultOptions, type ResolvedFaults } from './faults/options.js';
+import { DEFAULT_VOUCHERS } from './fixtures.js';
+import type { ApiKeys } from './http/auth.js';
+import type { ClientCall } from './http/fault-answers.js';
+import { parseOriginPattern, type OriginPattern } from './http/origins.js';
+import { REAL_RATE_LIMIT, type RateLimit } from './http/rate-limiter.js';
+import { bodyReader } from './input/reader.js';
+import { readVoucherDefinition } from './input/voucher-definition.js';
 
 /**
  * Options of {@link createMockApi}. All optional: the defaults ({@link MOCK_DEFAULTS}) let the demo

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import type { FaultOptions } from '../faults/options';
-import type { RateLimit } from '../http/rate-limiter';
-import { MOCK_DEFAULTS } from '../options';
+import type { FaultOptions } from '../faults/options.js';
+import type { RateLimit } from '../http/rate-limiter.js';
+import { MOCK_DEFAULTS } from '../options.js';
 
 /** The `--help` text. */
 export const CLI_USAGE = `Usage: voucherify-mock [options]

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createMockApi, type MockApi } from '../create-mock-api';
-import type { VoucherDefinition } from '../domain/voucher';
-import type { RunningMockServer } from '../server/node-server';
-import { CLI_USAGE, CliUsageError, FAULT_FLAGS, parseCliArgs, type CliCommand } from './arguments';
+import { createMockApi, type MockApi } from '../create-mock-api.js';
+import type { VoucherDefinition } from '../domain/voucher.js';
+import type { RunningMockServer } from '../server/node-server.js';
+import { CLI_USAGE, CliUsageError, FAULT_FLAGS, parseCliArgs, type CliCommand } from './arguments.js';
 
 /** Where the CLI writes, and how it learns it should stop. */
 export interface CliIo {

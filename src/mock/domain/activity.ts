@@ -1,4 +1,4 @@
-import type { CustomerSummary } from './customer';
+import type { CustomerSummary } from './customer.js';
 
 /** The activity types of CONTRACT §5. */
 export type ActivityType =

@@ -1,5 +1,5 @@
-import type { RedeemableFailure } from './errors';
-import { itemMatches, unitPrice, type Order } from './order';
+import type { RedeemableFailure } from './errors.js';
+import { itemMatches, unitPrice, type Order } from './order.js';
 
 /** `percent_off` of the order, capped at `amount_limit` when given. */
 export interface PercentDiscount {

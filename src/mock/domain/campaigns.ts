@@ -1,6 +1,6 @@
-import type { Discount } from './benefits';
-import type { RedeemableFailure } from './errors';
-import type { Metadata, Order } from './order';
+import type { Discount } from './benefits.js';
+import type { RedeemableFailure } from './errors.js';
+import type { Metadata, Order } from './order.js';
 
 /** A promotion tier: a discount applied without a code when the order qualifies. */
 export interface PromotionTierDefinition {

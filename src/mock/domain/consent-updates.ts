@@ -1,8 +1,8 @@
-import { UNSUBSCRIBED } from './consents';
-import type { DomainContext } from './context';
-import type { ConsentValue } from './customer';
-import { findCustomer, saveCustomer } from './customers';
-import { DomainError } from './errors';
+import { UNSUBSCRIBED } from './consents.js';
+import type { DomainContext } from './context.js';
+import type { ConsentValue } from './customer.js';
+import { findCustomer, saveCustomer } from './customers.js';
+import { DomainError } from './errors.js';
 
 /**
  * `PUT /client/v1/customers/{id or source_id}/consents`: `{[consentId | 'unsubscribed']: boolean}`.

@@ -1,7 +1,7 @@
-import type { CampaignDefinition } from './campaigns';
-import type { Consent } from './consents';
-import type { IdSource } from './ids';
-import type { MockState } from './state';
+import type { CampaignDefinition } from './campaigns.js';
+import type { Consent } from './consents.js';
+import type { IdSource } from './ids.js';
+import type { MockState } from './state.js';
 
 /** The fixed part of the mock's data: campaigns (with their tiers) and consents. */
 export interface Catalog {

@@ -1,22 +1,22 @@
-import type { Activity } from './activity';
-import { updateConsents } from './consent-updates';
-import { listConsents } from './consents';
-import type { Catalog, DomainContext } from './context';
-import type { Customer, CustomerInput } from './customer';
-import { customerActivity, deleteCustomer, listCustomers, requireCustomer, updateCustomer, upsertCustomer, type CustomerListQuery } from './customers';
-import { trackEvent, type CustomEventRequest } from './events';
-import type { IdSource } from './ids';
-import type { PageQuery } from './paging';
-import { publish, type PublishRequest } from './publications';
-import { qualify, type QualificationRequest } from './qualifications';
-import type { RedeemableRef } from './redeemables';
-import { redeemStack, redeemVoucher, type RedemptionRequest } from './redemption';
-import { createEmptyState, fromSnapshot, replaceState, toSnapshot, type MockState, type MockStateSnapshot } from './state';
-import { listTiers, type TierListQuery } from './tiers';
-import { resolveTrackingId } from './tracking';
-import { validatePromotions, validateStack, validateVoucher, type ValidationRequest } from './validation';
-import type { VoucherDefinition } from './voucher';
-import { addVoucher, getVoucher, listVouchers, type VoucherListQuery } from './vouchers';
+import type { Activity } from './activity.js';
+import { updateConsents } from './consent-updates.js';
+import { listConsents } from './consents.js';
+import type { Catalog, DomainContext } from './context.js';
+import type { Customer, CustomerInput } from './customer.js';
+import { customerActivity, deleteCustomer, listCustomers, requireCustomer, updateCustomer, upsertCustomer, type CustomerListQuery } from './customers.js';
+import { trackEvent, type CustomEventRequest } from './events.js';
+import type { IdSource } from './ids.js';
+import type { PageQuery } from './paging.js';
+import { publish, type PublishRequest } from './publications.js';
+import { qualify, type QualificationRequest } from './qualifications.js';
+import type { RedeemableRef } from './redeemables.js';
+import { redeemStack, redeemVoucher, type RedemptionRequest } from './redemption.js';
+import { createEmptyState, fromSnapshot, replaceState, toSnapshot, type MockState, type MockStateSnapshot } from './state.js';
+import { listTiers, type TierListQuery } from './tiers.js';
+import { resolveTrackingId } from './tracking.js';
+import { validatePromotions, validateStack, validateVoucher, type ValidationRequest } from './validation.js';
+import type { VoucherDefinition } from './voucher.js';
+import { addVoucher, getVoucher, listVouchers, type VoucherListQuery } from './vouchers.js';
 
 /** What a core is made of. Time and randomness are injected; nothing here touches I/O. */
 export interface CoreOptions {

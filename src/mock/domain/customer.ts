@@ -1,4 +1,4 @@
-import type { Metadata } from './order';
+import type { Metadata } from './order.js';
 
 /** Customer attributes a caller may set. `null` clears one. */
 export interface CustomerFields {

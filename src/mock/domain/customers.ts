@@ -1,8 +1,8 @@
-import type { Activity } from './activity';
-import type { DomainContext } from './context';
-import { createCustomer, withFields, type Customer, type CustomerFields, type CustomerInput } from './customer';
-import { DomainError, notFound } from './errors';
-import { paginate, type Page, type PageQuery } from './paging';
+import type { Activity } from './activity.js';
+import type { DomainContext } from './context.js';
+import { createCustomer, withFields, type Customer, type CustomerFields, type CustomerInput } from './customer.js';
+import { DomainError, notFound } from './errors.js';
+import { paginate, type Page, type PageQuery } from './paging.js';
 
 /** By Voucherify id (`cust_…`). */
 export const findCustomerById = (ctx: DomainContext, id: string): Customer | undefined => ctx.state.customers.get(id);

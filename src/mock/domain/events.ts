@@ -1,9 +1,9 @@
-import type { DomainContext } from './context';
-import { referenceTo, type CustomerInput, type CustomerReference } from './customer';
-import { requireCustomer } from './customers';
-import type { Metadata } from './order';
-import { anonymousReference } from './publications';
-import { ownerOf, recordActivity, resolveTrackingId } from './tracking';
+import type { DomainContext } from './context.js';
+import { referenceTo, type CustomerInput, type CustomerReference } from './customer.js';
+import { requireCustomer } from './customers.js';
+import type { Metadata } from './order.js';
+import { anonymousReference } from './publications.js';
+import { ownerOf, recordActivity, resolveTrackingId } from './tracking.js';
 
 /** `POST /client/v1/events`. */
 export interface CustomEventRequest {

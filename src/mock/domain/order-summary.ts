@@ -1,5 +1,5 @@
-import { reductionTotal, type Reduction } from './benefits';
-import type { Metadata, Order, OrderItem } from './order';
+import { reductionTotal, type Reduction } from './benefits.js';
+import type { Metadata, Order, OrderItem } from './order.js';
 
 /** An order line with what the discounts took off it. */
 export interface OrderItemSummary extends OrderItem {

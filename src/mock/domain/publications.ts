@@ -1,13 +1,13 @@
-import { findCampaign } from './campaigns';
-import type { DomainContext } from './context';
-import { referenceTo, type CustomerInput, type CustomerReference } from './customer';
-import { requireCustomer } from './customers';
-import { DomainError, notFound } from './errors';
-import type { Metadata } from './order';
-import type { PublicationRecord } from './state';
-import { ownerOf, resolveTrackingId } from './tracking';
-import type { Voucher } from './voucher';
-import { addVoucher, freshCode } from './vouchers';
+import { findCampaign } from './campaigns.js';
+import type { DomainContext } from './context.js';
+import { referenceTo, type CustomerInput, type CustomerReference } from './customer.js';
+import { requireCustomer } from './customers.js';
+import { DomainError, notFound } from './errors.js';
+import type { Metadata } from './order.js';
+import type { PublicationRecord } from './state.js';
+import { ownerOf, resolveTrackingId } from './tracking.js';
+import type { Voucher } from './voucher.js';
+import { addVoucher, freshCode } from './vouchers.js';
 
 /** `POST /client/v1/publish?campaign=NAME`. */
 export interface PublishRequest {

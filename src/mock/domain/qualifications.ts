@@ -1,13 +1,13 @@
-import { noReduction } from './benefits';
-import { allTiers } from './campaigns';
-import type { DomainContext } from './context';
-import type { CustomerInput } from './customer';
-import { normalizeOrder, type OrderInput } from './order';
-import { summarizeOrder } from './order-summary';
-import { presentStacked } from './redeemable-view';
-import { evaluateOne, type RedeemableRef } from './redeemables';
-import { resolveTrackingId } from './tracking';
-import { codesHeldBy } from './vouchers';
+import { noReduction } from './benefits.js';
+import { allTiers } from './campaigns.js';
+import type { DomainContext } from './context.js';
+import type { CustomerInput } from './customer.js';
+import { normalizeOrder, type OrderInput } from './order.js';
+import { summarizeOrder } from './order-summary.js';
+import { presentStacked } from './redeemable-view.js';
+import { evaluateOne, type RedeemableRef } from './redeemables.js';
+import { resolveTrackingId } from './tracking.js';
+import { codesHeldBy } from './vouchers.js';
 
 /** `POST /client/v1/qualifications`. */
 export interface QualificationRequest {

@@ -1,8 +1,8 @@
-import { noReduction, type Discount } from './benefits';
-import type { Order } from './order';
-import { summarizeOrder, type OrderSummary } from './order-summary';
-import type { EvaluatedRedeemable, RedeemableSubject } from './redeemables';
-import type { Gift } from './voucher';
+import { noReduction, type Discount } from './benefits.js';
+import type { Order } from './order.js';
+import { summarizeOrder, type OrderSummary } from './order-summary.js';
+import type { EvaluatedRedeemable, RedeemableSubject } from './redeemables.js';
+import type { Gift } from './voucher.js';
 
 /** The `applicable_to` / `inapplicable_to` lists: the products a unit discount gives. */
 export interface ProductList {

@@ -1,9 +1,9 @@
-import { addReductions, computeReduction, isReduction, noReduction, type Benefit, type Reduction } from './benefits';
-import { allTiers, checkTier, type TierEntry } from './campaigns';
-import type { DomainContext } from './context';
-import { DomainError, type RedeemableFailure } from './errors';
-import type { Order } from './order';
-import { checkVoucher, type Voucher } from './voucher';
+import { addReductions, computeReduction, isReduction, noReduction, type Benefit, type Reduction } from './benefits.js';
+import { allTiers, checkTier, type TierEntry } from './campaigns.js';
+import type { DomainContext } from './context.js';
+import { DomainError, type RedeemableFailure } from './errors.js';
+import type { Order } from './order.js';
+import { checkVoucher, type Voucher } from './voucher.js';
 
 /** A voucher code or a promotion tier id, as `redeemables` lists them. */
 export interface RedeemableRef {

@@ -1,14 +1,14 @@
-import { countOrder } from './activity';
-import { presentTier, type PromotionTier } from './campaigns';
-import type { DomainContext } from './context';
-import { referenceTo, withFields, type Customer, type CustomerInput, type CustomerReference } from './customer';
-import { addCustomer, findCustomerById, findCustomerBySourceId, saveCustomer } from './customers';
-import { DomainError, notFound } from './errors';
-import { normalizeOrder, type Metadata, type Order, type OrderInput } from './order';
-import { summarizeOrder, type OrderSummary } from './order-summary';
-import { assertStackShape, evaluateStack, firstFailure, type ApplicableRedeemable, type InapplicableRedeemable, type RedeemableRef, type StackEvaluation } from './redeemables';
-import { claimTrackingId, ownerOf, recordActivity } from './tracking';
-import { markRedeemed, type Voucher } from './voucher';
+import { countOrder } from './activity.js';
+import { presentTier, type PromotionTier } from './campaigns.js';
+import type { DomainContext } from './context.js';
+import { referenceTo, withFields, type Customer, type CustomerInput, type CustomerReference } from './customer.js';
+import { addCustomer, findCustomerById, findCustomerBySourceId, saveCustomer } from './customers.js';
+import { DomainError, notFound } from './errors.js';
+import { normalizeOrder, type Metadata, type Order, type OrderInput } from './order.js';
+import { summarizeOrder, type OrderSummary } from './order-summary.js';
+import { assertStackShape, evaluateStack, firstFailure, type ApplicableRedeemable, type InapplicableRedeemable, type RedeemableRef, type StackEvaluation } from './redeemables.js';
+import { claimTrackingId, ownerOf, recordActivity } from './tracking.js';
+import { markRedeemed, type Voucher } from './voucher.js';
 
 /** A redemption request, from any of the four redemption routes. */
 export interface RedemptionRequest {

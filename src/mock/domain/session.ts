@@ -1,4 +1,4 @@
-import type { DomainContext } from './context';
+import type { DomainContext } from './context.js';
 
 /** A validation session as requested: `session_type=LOCK` and friends. */
 export interface SessionInput {

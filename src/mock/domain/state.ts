@@ -1,8 +1,8 @@
-import type { Activity } from './activity';
-import type { ConsentValue, Customer } from './customer';
-import { DomainError } from './errors';
-import type { Metadata } from './order';
-import type { Voucher } from './voucher';
+import type { Activity } from './activity.js';
+import type { ConsentValue, Customer } from './customer.js';
+import { DomainError } from './errors.js';
+import type { Metadata } from './order.js';
+import type { Voucher } from './voucher.js';
 
 /** A publication as stored: which voucher went to which visitor or customer. */
 export interface PublicationRecord {

@@ -1,6 +1,6 @@
-import { allTiers, presentTier, type PromotionTier } from './campaigns';
-import type { DomainContext } from './context';
-import { paginate, type Page, type PageQuery } from './paging';
+import { allTiers, presentTier, type PromotionTier } from './campaigns.js';
+import type { DomainContext } from './context.js';
+import { paginate, type Page, type PageQuery } from './paging.js';
 
 /** Orderings `GET /client/v1/promotions/tiers` accepts. The mock's tiers never change, so both dates are the same. */
 export const TIER_ORDERS = ['created_at', '-created_at', 'updated_at', '-updated_at'] as const;

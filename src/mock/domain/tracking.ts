@@ -1,7 +1,7 @@
-import { chronological, countActivity, type Activity, type ActivityType } from './activity';
-import type { DomainContext } from './context';
-import type { Customer } from './customer';
-import { findCustomerById, findCustomerBySourceId, saveCustomer } from './customers';
+import { chronological, countActivity, type Activity, type ActivityType } from './activity.js';
+import type { DomainContext } from './context.js';
+import type { Customer } from './customer.js';
+import { findCustomerById, findCustomerBySourceId, saveCustomer } from './customers.js';
 
 /**
  * The tracking id a client call is recorded under: the one it carried, else its `customer.source_id`,

@@ -1,13 +1,13 @@
-import { computeReduction, isReduction, noReduction } from './benefits';
-import { allTiers, checkTier, presentTier } from './campaigns';
-import type { DomainContext } from './context';
-import type { CustomerInput } from './customer';
-import { normalizeOrder, type Metadata, type OrderInput } from './order';
-import { summarizeOrder, type OrderSummary } from './order-summary';
-import { applicableTo, EMPTY_PRODUCT_LIST, presentStacked, type StackedRedeemableView } from './redeemable-view';
-import { assertStackShape, evaluateOne, evaluateStack, firstFailure, type RedeemableRef, type StackEvaluation } from './redeemables';
-import { openSession, type SessionInput } from './session';
-import { recordActivity, resolveTrackingId } from './tracking';
+import { computeReduction, isReduction, noReduction } from './benefits.js';
+import { allTiers, checkTier, presentTier } from './campaigns.js';
+import type { DomainContext } from './context.js';
+import type { CustomerInput } from './customer.js';
+import { normalizeOrder, type Metadata, type OrderInput } from './order.js';
+import { summarizeOrder, type OrderSummary } from './order-summary.js';
+import { applicableTo, EMPTY_PRODUCT_LIST, presentStacked, type StackedRedeemableView } from './redeemable-view.js';
+import { assertStackShape, evaluateOne, evaluateStack, firstFailure, type RedeemableRef, type StackEvaluation } from './redeemables.js';
+import { openSession, type SessionInput } from './session.js';
+import { recordActivity, resolveTrackingId } from './tracking.js';
 
 /** What every validation carries besides its redeemables. */
 export interface ValidationRequest {

@@ -1,6 +1,6 @@
-import type { Discount } from './benefits';
-import type { RedeemableFailure } from './errors';
-import type { Metadata } from './order';
+import type { Discount } from './benefits.js';
+import type { RedeemableFailure } from './errors.js';
+import type { Metadata } from './order.js';
 
 /** The two kinds of voucher the mock knows. */
 export type VoucherType = 'DISCOUNT_VOUCHER' | 'GIFT_VOUCHER';

@@ -1,9 +1,9 @@
-import { findCampaign } from './campaigns';
-import type { DomainContext } from './context';
-import { findCustomer } from './customers';
-import { DomainError, notFound } from './errors';
-import { paginate, type Page, type PageQuery } from './paging';
-import { createVoucher, type Voucher, type VoucherDefinition } from './voucher';
+import { findCampaign } from './campaigns.js';
+import type { DomainContext } from './context.js';
+import { findCustomer } from './customers.js';
+import { DomainError, notFound } from './errors.js';
+import { paginate, type Page, type PageQuery } from './paging.js';
+import { createVoucher, type Voucher, type VoucherDefinition } from './voucher.js';
 
 /** The voucher with this code; `resource_not_found` when there is none. */
 export function getVoucher(ctx: DomainContext, code: string): Voucher {

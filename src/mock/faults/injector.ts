@@ -1,5 +1,5 @@
-import { FAULT_KINDS, type FaultKind, type ResolvedFaults } from './options';
-import { createRandom, type Random } from './random';
+import { FAULT_KINDS, type FaultKind, type ResolvedFaults } from './options.js';
+import { createRandom, type Random } from './random.js';
 
 /** What happens to one client call: how long it waits, then which fault (if any) answers it. */
 export interface FaultPlan {

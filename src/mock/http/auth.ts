@@ -1,4 +1,4 @@
-import { ApiError } from './api-error';
+import { ApiError } from './api-error.js';
 
 /** The two key pairs of a Voucherify project. */
 export interface ApiKeys {

@@ -1,9 +1,9 @@
 import type { HttpHandler } from 'msw';
-import type { CustomerInput } from '../domain/customer';
-import { DomainError } from '../domain/errors';
-import { TIER_ORDERS } from '../domain/tiers';
-import type { QueryObject } from '../input/query-string';
-import { queryReader } from '../input/reader';
+import type { CustomerInput } from '../domain/customer.js';
+import { DomainError } from '../domain/errors.js';
+import { TIER_ORDERS } from '../domain/tiers.js';
+import type { QueryObject } from '../input/query-string.js';
+import { queryReader } from '../input/reader.js';
 import {
 	readConsents,
 	readCustomerBody,
@@ -15,8 +15,8 @@ import {
 	readStackValidation,
 	readValidationQuery,
 	readVoucherRedemption,
-} from '../input/requests';
-import { noContent, ok, type HttpEnvironment, type Router } from './router';
+} from '../input/requests.js';
+import { noContent, ok, type HttpEnvironment, type Router } from './router.js';
 
 const requiredQuery = (query: QueryObject, name: string): string => {
 	const value = queryReader.string(query[name], name)?.trim();

@@ -1,8 +1,8 @@
-import type { FaultKind } from '../faults/options';
-import { ApiError, errorBody } from './api-error';
-import { tooManyRequests } from './rate-limiter';
-import type { HttpEnvironment } from './router';
-import type { Transport } from './transport';
+import type { FaultKind } from '../faults/options.js';
+import { ApiError, errorBody } from './api-error.js';
+import { tooManyRequests } from './rate-limiter.js';
+import type { HttpEnvironment } from './router.js';
+import type { Transport } from './transport.js';
 
 /** A client call as it arrives, before anything else happens to it: what `onClientCall` sees. */
 export interface ClientCall {

@@ -1,10 +1,10 @@
 import { http, type HttpHandler } from 'msw';
-import { ApiError } from './api-error';
-import { clientRoutes } from './client-routes';
-import { corsHeaders, preflightHeaders } from './cors';
-import { createRouter, errorResponse, jsonResponse, noContent, type HttpEnvironment } from './router';
-import { serverRoutes } from './server-routes';
-import { MSW_TRANSPORT, type Transport } from './transport';
+import { ApiError } from './api-error.js';
+import { clientRoutes } from './client-routes.js';
+import { corsHeaders, preflightHeaders } from './cors.js';
+import { createRouter, errorResponse, jsonResponse, noContent, type HttpEnvironment } from './router.js';
+import { serverRoutes } from './server-routes.js';
+import { MSW_TRANSPORT, type Transport } from './transport.js';
 
 /** The path of the test-only reset endpoint, served only by servers the mock starts itself. */
 export const RESET_PATH = '/__mock/reset';

@@ -1,4 +1,4 @@
-import { ApiError } from './api-error';
+import { ApiError } from './api-error.js';
 
 const invalidPayload = (details: string) => new ApiError(400, 'invalid_payload', 'Invalid payload', details);
 

@@ -1,4 +1,4 @@
-import { ApiError } from './api-error';
+import { ApiError } from './api-error.js';
 
 /** How many client calls one client address may make per window. */
 export interface RateLimit {

@@ -1,15 +1,15 @@
 import { http, type HttpHandler } from 'msw';
-import type { MockCore } from '../domain/core';
-import type { FaultInjector } from '../faults/injector';
-import { parseQueryString, type QueryObject } from '../input/query-string';
-import { ApiError, errorBody, toApiError } from './api-error';
-import { assertClientKeys, assertServerKeys, type ApiKeys } from './auth';
-import { corsHeaders } from './cors';
-import { injectFault, type ClientCall } from './fault-answers';
-import { readJsonBody } from './json-body';
-import { isOriginAllowed, type OriginPattern } from './origins';
-import type { RateLimiter } from './rate-limiter';
-import type { Transport } from './transport';
+import type { MockCore } from '../domain/core.js';
+import type { FaultInjector } from '../faults/injector.js';
+import { parseQueryString, type QueryObject } from '../input/query-string.js';
+import { ApiError, errorBody, toApiError } from './api-error.js';
+import { assertClientKeys, assertServerKeys, type ApiKeys } from './auth.js';
+import { corsHeaders } from './cors.js';
+import { injectFault, type ClientCall } from './fault-answers.js';
+import { readJsonBody } from './json-body.js';
+import { isOriginAllowed, type OriginPattern } from './origins.js';
+import type { RateLimiter } from './rate-limiter.js';
+import type { Transport } from './transport.js';
 
 /** What the HTTP layer of one mock works with. */
 export interface HttpEnvironment {

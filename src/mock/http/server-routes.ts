@@ -1,8 +1,8 @@
 import type { HttpHandler } from 'msw';
-import { readVoucherDefinition } from '../input/voucher-definition';
-import { bodyReader, queryReader } from '../input/reader';
-import { readCustomerBody, readPage, readStackRedemption, readVoucherRedemption } from '../input/requests';
-import { noContent, ok, type HttpEnvironment, type Router } from './router';
+import { readVoucherDefinition } from '../input/voucher-definition.js';
+import { bodyReader, queryReader } from '../input/reader.js';
+import { readCustomerBody, readPage, readStackRedemption, readVoucherRedemption } from '../input/requests.js';
+import { noContent, ok, type HttpEnvironment, type Router } from './router.js';
 
 /** The server API of CONTRACT §2: secret keys, called by the shop's backend, tests and fixtures. */
 export function serverRoutes({ core }: HttpEnvironment, { server: route }: Router): HttpHandler[] {

@@ -1,5 +1,5 @@
-import type { CustomerInput } from '../domain/customer';
-import type { InputReader } from './reader';
+import type { CustomerInput } from '../domain/customer.js';
+import type { InputReader } from './reader.js';
 
 function readAddress(read: InputReader, value: unknown, path: string): Record<string, string | null> | null | undefined {
 	if (value === null) return null;

@@ -1,5 +1,5 @@
-import type { OrderInput, OrderItemInput } from '../domain/order';
-import type { InputReader } from './reader';
+import type { OrderInput, OrderItemInput } from '../domain/order.js';
+import type { InputReader } from './reader.js';
 
 /** Reads one order line. */
 export function readItem(read: InputReader, value: unknown, path: string): OrderItemInput {

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain/errors';
+import { DomainError } from '../domain/errors.js';
 
 /** A JSON body, or a query string parsed into nested objects (every leaf a string). */
 export type InputSource = 'body' | 'query';

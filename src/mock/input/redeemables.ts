@@ -1,5 +1,5 @@
-import type { RedeemableRef } from '../domain/redeemables';
-import type { InputReader } from './reader';
+import type { RedeemableRef } from '../domain/redeemables.js';
+import type { InputReader } from './reader.js';
 
 const OBJECTS = ['voucher', 'promotion_tier'] as const;
 

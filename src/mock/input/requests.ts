@@ -1,18 +1,18 @@
-import type { CustomerInput } from '../domain/customer';
-import { DomainError } from '../domain/errors';
-import type { CustomEventRequest } from '../domain/events';
-import type { PageQuery } from '../domain/paging';
-import type { PublishRequest } from '../domain/publications';
-import type { QualificationRequest } from '../domain/qualifications';
-import type { RedeemableRef } from '../domain/redeemables';
-import type { RedemptionRequest } from '../domain/redemption';
-import type { ValidationRequest } from '../domain/validation';
-import { readCustomer } from './customer';
-import { readItems, readOrder } from './order';
-import type { QueryObject } from './query-string';
-import { bodyReader as body, queryReader as query } from './reader';
-import { readRedeemables } from './redeemables';
-import { readSession } from './session';
+import type { CustomerInput } from '../domain/customer.js';
+import { DomainError } from '../domain/errors.js';
+import type { CustomEventRequest } from '../domain/events.js';
+import type { PageQuery } from '../domain/paging.js';
+import type { PublishRequest } from '../domain/publications.js';
+import type { QualificationRequest } from '../domain/qualifications.js';
+import type { RedeemableRef } from '../domain/redeemables.js';
+import type { RedemptionRequest } from '../domain/redemption.js';
+import type { ValidationRequest } from '../domain/validation.js';
+import { readCustomer } from './customer.js';
+import { readItems, readOrder } from './order.js';
+import type { QueryObject } from './query-string.js';
+import { bodyReader as body, queryReader as query } from './reader.js';
+import { readRedeemables } from './redeemables.js';
+import { readSession } from './session.js';
 
 type Json = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
-import type { SessionInput } from '../domain/session';
-import type { InputReader } from './reader';
+import type { SessionInput } from '../domain/session.js';
+import type { InputReader } from './reader.js';
 
 const TTL_UNITS = ['DAYS', 'HOURS', 'MINUTES', 'SECONDS', 'MILLISECONDS', 'MICROSECONDS', 'NANOSECONDS'] as const;
 

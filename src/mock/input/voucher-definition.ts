@@ -1,6 +1,6 @@
-import type { Discount } from '../domain/benefits';
-import type { VoucherDefinition, VoucherType } from '../domain/voucher';
-import type { InputReader } from './reader';
+import type { Discount } from '../domain/benefits.js';
+import type { VoucherDefinition, VoucherType } from '../domain/voucher.js';
+import type { InputReader } from './reader.js';
 
 const DISCOUNT_TYPES = ['PERCENT', 'AMOUNT', 'UNIT'] as const;
 const VOUCHER_TYPES = ['DISCOUNT_VOUCHER', 'GIFT_VOUCHER'] as const;

@@ -1,5 +1,5 @@
-import type { Transport } from '../http/transport';
-import { UNKNOWN_ADDRESS } from '../http/transport';
+import type { Transport } from '../http/transport.js';
+import { UNKNOWN_ADDRESS } from '../http/transport.js';
 
 /**
  * How the `node:http` server talks to the handlers it serves, through headers only it sets or reads:

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { ADDRESS_HEADER, isInternalHeader, normalizeAddress } from './connection';
+import { ADDRESS_HEADER, isInternalHeader, normalizeAddress } from './connection.js';
 
 /** Past this, the server stops reading and closes the connection after answering. */
 export const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;

@@ -2,8 +2,8 @@ import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse }
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { getResponse, type RequestHandler } from 'msw';
-import { isInternalHeader, RESET_HEADER } from './connection';
-import { readLimitedBody, toFetchRequest } from './incoming';
+import { isInternalHeader, RESET_HEADER } from './connection.js';
+import { readLimitedBody, toFetchRequest } from './incoming.js';
 
 /** A running mock server. */
 export interface RunningMockServer {
