@@ -1,6 +1,8 @@
 import { createClient, type VoucherifyClient } from '../client/create-client.js';
-import type { ClientOptions } from '../client/options.js';
+import { isPlainObject } from '../client/input.js';
+import { normalizeOptions, type ClientOptions } from '../client/options.js';
 import { calculateDiscount, calculatePrice } from '../client/price.js';
+import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
 import { VoucherifyError } from '../errors/voucherify-error.js';
 import type {
 	CustomerInput,
@@ -32,9 +34,24 @@ function settle<T>(promise: Promise<T>, callback: unknown): Promise<T> | undefin
 	return undefined;
 }
 
+/** voucherify.js stripped whitespace anywhere in a code (`code.replace(/[\s\r\n]/g, "")`). */
+const squeeze = (code: unknown) => (typeof code === 'string' ? code.replace(/\s/g, '') : code) as string;
+
+/** voucherify.js read a null payload, and falsy fields in one, as absent (`payload || {}`, `if (metadata)`); ours refuses `null`. */
+const lenient = <T>(payload: T): T =>
+	(isPlainObject(payload) ? Object.fromEntries(Object.entries(payload).map(([key, value]) => [key, value || undefined])) : (payload ?? undefined)) as T;
+
+/** `validate(codeOrParams)` as voucherify.js read it, but an empty code stays an error; an amount string reads as `parseInt` did. */
+function lenientValidate(input: unknown): string | ValidateParams {
+	if (!isPlainObject(input)) return squeeze(input);
+	const params = lenient(input);
+	return { ...params, code: squeeze(input.code ?? undefined), amount: /^\d+$/.test(params.amount as string) ? Number(params.amount) : params.amount } as ValidateParams;
+}
+
 /** The default instance behind `window.Voucherify`: voucherify.js's surface and argument orders on `createClient`. */
 export function createLegacyInstance() {
-	let options: ClientOptions | undefined;
+	// Kept from setBaseUrl() or an earlier initialize(), so the order of the two calls does not matter.
+	let options: Partial<ClientOptions> = {};
 	let client: VoucherifyClient | undefined;
 
 	const requireClient = (): VoucherifyClient => {
@@ -46,28 +63,36 @@ export function createLegacyInstance() {
 			Promise.resolve().then(() => call(requireClient())),
 			callback,
 		);
-	const configure = (changes: Partial<ClientOptions>) => {
-		options = { ...options, ...changes } as ClientOptions;
-		client = createClient(options);
+	// Stores the change only once the client it makes has accepted it.
+	const configure = (changes: Partial<ClientOptions>, create = !!client) => {
+		const next = { ...options, ...changes };
+		if (create) client = createClient(next as ClientOptions);
+		options = next;
 	};
 
 	return {
-		/** Same arguments as voucherify.js; the keys are checked at once. */
+		/** Same arguments as voucherify.js, `timeout || 5000` included; the keys are checked at once. */
 		initialize(clientApplicationId: string, clientToken: string, timeout?: number) {
-			configure({ clientApplicationId, clientToken, ...(timeout === undefined ? {} : { timeout }) });
+			configure({ clientApplicationId, clientToken, timeout: timeout || undefined }, true);
 		},
-		setBaseUrl(apiUrl: string) {
-			if (!options) throw new VoucherifyError('Call Voucherify.initialize(clientApplicationId, clientToken) before setBaseUrl()');
+		/** Adds `https://` to a bare host (`us1.api.voucherify.io`, `localhost:8080`) as voucherify.js did; a scheme other than http(s) is refused. */
+		setBaseUrl(url: string) {
+			const apiUrl = typeof url === 'string' && !/^[a-z][\w+.-]*:(?!\d)/i.test(url) ? `https://${url}` : url;
+			try {
+				normalizeOptions({ clientApplicationId: '-', clientToken: '-', apiUrl });
+			} catch (error) {
+				throw new VoucherifyInvalidInputError('apiUrl', (error as Error).message);
+			}
 			configure({ apiUrl });
 		},
 		/** Unlike voucherify.js, the identifier is hashed with SHA-256 before it is stored or sent. */
 		setIdentity: (identity: string): string => requireClient().setIdentity(identity),
 		validate: (codeOrParams: string | ValidateParams, callback?: LegacyCallback<ValidationResult>) =>
-			run((current) => current.validate(codeOrParams), callback),
+			run((current) => current.validate(lenientValidate(codeOrParams)), callback),
 		redeem: (code: string, payload?: RedeemParams, callback?: LegacyCallback<RedemptionResult>) =>
-			run((current) => current.redeem(code, payload), callback),
+			run((current) => current.redeem(squeeze(code), lenient(payload)), callback),
 		publish: (campaign: string, payload?: PublishParams, callback?: LegacyCallback<PublicationResult>) =>
-			run((current) => current.publish(campaign, payload), callback),
+			run((current) => current.publish(campaign, lenient(payload)), callback),
 		track(
 			eventName: string,
 			metadata?: Record<string, unknown>,
@@ -75,10 +100,10 @@ export function createLegacyInstance() {
 			callback?: LegacyCallback<TrackedEvent>,
 		) {
 			const [person, done] = typeof customer === 'function' ? [undefined, customer] : [customer, callback];
-			return run((current) => current.track(eventName, { metadata, customer: person }), done);
+			return run((current) => current.track(eventName, lenient({ metadata, customer: person })), done);
 		},
 		listVouchers(filters?: ListVouchersParams | LegacyCallback<VoucherList>, callback?: LegacyCallback<VoucherList>) {
-			const [params, done] = typeof filters === 'function' ? [undefined, filters] : [filters, callback];
+			const [params, done] = typeof filters === 'function' ? [undefined, filters] : [lenient(filters), callback];
 			return run((current) => current.listVouchers(params), done);
 		},
 		utils: { calculatePrice, calculateDiscount },

@@ -139,6 +139,37 @@ describe('the script-tag build in Chromium', () => {
 		await context.close();
 	});
 
+	test('data-api-url alone on the script tag applies to keys from a queued initialize', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('console', (message) => {
+			if (message.type() === 'error') errors.push(message.text());
+		});
+		await page.goto(pageUrl('shop.test'));
+		stack.requests.length = 0;
+
+		const answer = await page.evaluate(
+			({ keys, apiUrl }) =>
+				new Promise<{ valid?: boolean; type?: string }>((resolve) => {
+					(window as unknown as { Voucherify: unknown }).Voucherify = [
+						['initialize', keys.clientApplicationId, keys.clientToken],
+						['validate', 'WELCOME10', resolve],
+					];
+					const script = document.createElement('script');
+					script.src = '/voucherify.min.js';
+					script.dataset.apiUrl = apiUrl;
+					document.head.append(script);
+				}),
+			{ keys: { clientApplicationId: KEYS.clientApplicationId, clientToken: KEYS.clientToken }, apiUrl: stack.apiUrl },
+		);
+
+		expect(answer).toMatchObject({ valid: true });
+		expect(stack.requests.some((request) => request.path.startsWith('/client/v1/validate?code=WELCOME10'))).toBe(true);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	test('a storefront written for the voucherify.js global works unchanged with this script tag', async () => {
 		const context = await browser.newContext();
 		const page = await context.newPage();

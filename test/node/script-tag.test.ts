@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { JSDOM, VirtualConsole, type DOMWindow } from 'jsdom';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import packageJson from '../../package.json';
@@ -455,11 +456,10 @@ describe('before initialize', () => {
 		expect(Voucherify.isVoucherifyError(error)).toBe(true);
 	});
 
-	test('setIdentity and setBaseUrl throw the VoucherifyError', () => {
+	test('setIdentity throws the VoucherifyError', () => {
 		const { Voucherify } = openPage({ attributes: {} });
 
 		expect(() => Voucherify.setIdentity(EMAIL)).toThrow(expect.objectContaining({ name: 'VoucherifyError' }));
-		expect(() => Voucherify.setBaseUrl(MOCK_URL)).toThrow(expect.objectContaining({ name: 'VoucherifyError' }));
 	});
 
 	test('initialize(appId, token) and setBaseUrl(url) make the default instance work', async () => {
@@ -469,6 +469,139 @@ describe('before initialize', () => {
 
 		expect(await viaCallback((done) => Voucherify.validate('WELCOME10', done))).toMatchObject({ valid: true });
 		expect(requests[0]?.headers.get('X-Client-Application-Id')).toBe(APP_ID);
+	});
+});
+
+describe('the base URL: data-api-url and setBaseUrl(url)', () => {
+	test('data-api-url alone is applied when a queued initialize brings the keys', async () => {
+		const page = openPage({
+			attributes: { 'data-api-url': MOCK_URL },
+			before: `window.Voucherify = [['initialize', '${APP_ID}', '${TOKEN}']];`,
+		});
+		const answer = await viaCallback((done) => page.Voucherify.validate('WELCOME10', done));
+
+		expect(page.console).toEqual([]);
+		expect(answer).toMatchObject({ valid: true });
+		expect(requests[0]?.url.href).toBe(`${MOCK_URL}/client/v1/validate?code=WELCOME10`);
+	});
+
+	test('setBaseUrl before initialize is kept, and initialize applies it', async () => {
+		const { Voucherify } = openPage({ attributes: {} });
+		Voucherify.setBaseUrl(MOCK_URL);
+		Voucherify.initialize(APP_ID, TOKEN);
+
+		expect(await viaCallback((done) => Voucherify.validate('WELCOME10', done))).toMatchObject({ valid: true });
+		expect(requests[0]?.url.origin).toBe(MOCK_URL);
+	});
+
+	test('adds https:// to a host given without a scheme, in data-api-url or setBaseUrl, as voucherify.js did', async () => {
+		const host = new URL(MOCK_URL).host;
+		const page = openPage({ attributes: { ...KEY_ATTRIBUTES, 'data-api-url': host } });
+		await viaCallback((done) => page.Voucherify.validate('WELCOME10', done));
+		// host:port is a host with a port, not a scheme.
+		server.use(http.get('https://localhost:8443/client/v1/validate', () => HttpResponse.json({ valid: false, reason: 'voucher not found' })));
+		page.Voucherify.setBaseUrl('localhost:8443');
+		await viaCallback((done) => page.Voucherify.validate('WELCOME10', done));
+
+		expect(page.console).toEqual([]);
+		expect(requests.map((request) => request.url.origin)).toEqual([MOCK_URL, 'https://localhost:8443']);
+	});
+
+	test('refuses another scheme with VoucherifyInvalidInputError and keeps the base URL it had', async () => {
+		const { Voucherify } = openPage();
+		for (const url of ['ftp://api.voucherify.test', 'javascript:alert(1)', 'not a url']) {
+			expect(() => Voucherify.setBaseUrl(url)).toThrow(expect.objectContaining({ name: 'VoucherifyInvalidInputError', field: 'apiUrl' }));
+		}
+		await viaCallback((done) => Voucherify.validate('WELCOME10', done));
+
+		expect(requests[0]?.url.origin).toBe(MOCK_URL);
+		expect(() => openPage({ attributes: {} }).Voucherify.setBaseUrl('ftp://api.voucherify.test')).toThrow(
+			expect.objectContaining({ name: 'VoucherifyInvalidInputError', field: 'apiUrl' }),
+		);
+	});
+});
+
+describe("voucherify.js's lenient arguments", () => {
+	test('initialize(appId, token, 0) falls back to the default timeout, as `timeout || 5000` did', async () => {
+		const { Voucherify } = openPage({ attributes: {} });
+		Voucherify.setBaseUrl(MOCK_URL);
+		Voucherify.initialize(APP_ID, TOKEN, 0);
+
+		expect(await viaCallback((done) => Voucherify.validate('WELCOME10', done))).toMatchObject({ valid: true });
+	});
+
+	test('track(eventName, metadata, null, callback) names the visitor, as with no customer', async () => {
+		const { page, trackingId } = await knownVisitorPage();
+		const event = await viaCallback((done) => page.Voucherify.track('page_view', { path: '/cart' }, null as never, done));
+
+		expect(event).toMatchObject({ object: 'event', type: 'page_view' });
+		expect(await jsonOf(requests[0])).toEqual({ event: 'page_view', metadata: { path: '/cart' }, customer: { source_id: trackingId } });
+	});
+
+	test('track(eventName, null, customer, callback) sends the event without metadata', async () => {
+		const { page } = await knownVisitorPage();
+		const event = await viaCallback((done) => page.Voucherify.track('newsletter_signup', null as never, { source_id: 'crm-42' }, done));
+
+		expect(event).toMatchObject({ object: 'event', type: 'newsletter_signup' });
+		expect(await jsonOf(requests[0])).toEqual({ event: 'newsletter_signup', customer: { source_id: 'crm-42' } });
+	});
+
+	test('redeem(code, null, callback) and publish(campaign, null, callback) read a null payload as none', async () => {
+		const { page, trackingId } = await knownVisitorPage();
+		const redemption = await viaCallback((done) => page.Voucherify.redeem('SAVE5', null as never, done));
+		const publication = await viaCallback((done) => page.Voucherify.publish('Welcome Codes', null as never, done));
+
+		expect(redemption).toMatchObject({ object: 'redemption', result: 'SUCCESS' });
+		expect(publication.voucher).toMatchObject({ code: expect.stringMatching(/^WELCOME-/) });
+		expect(await jsonOf(requests[0])).toEqual({ customer: { source_id: trackingId } });
+		expect(await jsonOf(requests[1])).toMatchObject({ customer: { source_id: trackingId } });
+	});
+
+	test('a null customer or metadata inside a redeem or publish payload is left out', async () => {
+		const { page, trackingId } = await knownVisitorPage();
+		const payload = { order: { amount: 20_000 }, customer: null, metadata: null } as never;
+		await viaCallback((done) => page.Voucherify.redeem('SAVE5', payload, done));
+		await viaCallback((done) => page.Voucherify.publish('Welcome Codes', payload, done));
+
+		expect(await jsonOf(requests[0])).toEqual({ order: { amount: 20_000 }, customer: { source_id: trackingId } });
+		expect(await jsonOf(requests[1])).toEqual({ channel: 'voucherify-browser', order: { amount: 20_000 }, customer: { source_id: trackingId } });
+	});
+
+	test('validate and redeem drop whitespace anywhere in a code, as voucherify.js did', async () => {
+		const { Voucherify } = openPage();
+		expect(await viaCallback((done) => Voucherify.validate(' SAVE 5\n', done))).toMatchObject({ valid: true, code: 'SAVE5' });
+		await viaCallback((done) => Voucherify.validate({ code: 'WEL COME10' }, done));
+		expect(await viaCallback((done) => Voucherify.redeem('SA VE5', { order: { amount: 20_000 } }, done))).toMatchObject({ result: 'SUCCESS' });
+
+		expect(requests.map((request) => request.url.searchParams.get('code'))).toEqual(['SAVE5', 'WELCOME10', 'SAVE5']);
+	});
+
+	test('validate takes a numeric-string amount and leaves out a zero amount and null fields', async () => {
+		const { Voucherify } = openPage();
+		const lenient = { code: 'WELCOME10', amount: '20000', customer: null, metadata: null, items: null };
+		expect(await viaCallback((done) => Voucherify.validate(lenient as never, done))).toMatchObject({ valid: true, order: { amount: 20_000 } });
+		await viaCallback((done) => Voucherify.validate({ code: 'WELCOME10', amount: 0 }, done));
+
+		expect(requests[0]?.url.search).toBe('?code=WELCOME10&amount=20000');
+		expect(requests[1]?.url.searchParams.has('amount')).toBe(false);
+	});
+
+	test('still refuses a fractional amount, an empty code and an unknown validate field, which voucherify.js truncated, skipped or ignored', async () => {
+		const { Voucherify } = openPage();
+		const refused = async (params: unknown) => ((await viaCallback((done) => Voucherify.validate(params as never, done))).context as { field?: string }).field;
+
+		expect(await refused({ code: 'WELCOME10', amount: 199.99 })).toBe('amount');
+		expect(await refused(' \n')).toBe('code');
+		expect(await refused({ code: '' })).toBe('code');
+		expect(await refused({ code: 'WELCOME10', tracking_id: 'mine' })).toBe('tracking_id');
+		expect(requests).toEqual([]);
+	});
+
+	test('listVouchers(null, callback) reads null filters as none', async () => {
+		const { page, trackingId } = await knownVisitorPage();
+		await viaCallback((done) => page.Voucherify.listVouchers(null as never, done));
+
+		expect(requests[0]?.url.search).toBe(`?tracking_id=${encodeURIComponent(trackingId)}`);
 	});
 });
 
