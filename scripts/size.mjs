@@ -6,9 +6,11 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 /**
 Budgets in bytes after gzip -9, set just above today's figures so growth fails the gate. The IIFE's target is
 10,240 B, which the dependencies alone (ky, js-cookie, js-sha256: ~8,530 B) nearly fill; see README "Size and speed".
+Raised from 16,384 B once, deliberately: a stalled body bounded by the timeout, header-safe options, cookies of the
+same name on other domains, and voucherify.js's lenient arguments cost ~730 B gzip together.
 */
 const BUDGETS = [
-	{ file: 'dist/voucherify.min.js', gzip: 16_384 },
+	{ file: 'dist/voucherify.min.js', gzip: 16_896 },
 	{ file: 'dist/server/index.js', gzip: 2_048 },
 ];
 
