@@ -26,6 +26,6 @@ export function findChromium() {
 	return path;
 }
 
-export function launchChromium({ args = [] } = {}) {
+export async function launchChromium({ args = [] } = {}) {
 	return chromium.launch({ executablePath: findChromium(), args: [...FLAGS, ...args] });
 }

@@ -37,10 +37,16 @@ describe('with CHROME_PATH pointing at a file that does not exist', () => {
 		expect(error.message).toContain('CHROME_PATH');
 	});
 
-	test('launchChromium fails with the same instructions, before starting any browser', async () => {
+	test('launchChromium rejects with the same instructions, before starting any browser', async () => {
 		vi.stubEnv('CHROME_PATH', MISSING_BINARY);
 
-		const error = await failureOf(() => launchChromium());
+		const launching = launchChromium();
+		const error = await launching.then(
+			() => {
+				throw new Error('expected launchChromium to reject, but it resolved');
+			},
+			(reason: unknown) => reason as Error,
+		);
 
 		expect(error.message).toMatch(/^No Chromium found\./);
 		expect(error.message).toContain(INSTALL_COMMAND);
