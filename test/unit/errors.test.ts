@@ -30,6 +30,7 @@ import {
 	thrownBy,
 	useApi,
 } from './support/api.js';
+import { reasonOf, settleOnFakeClock } from './support/fake-clock.js';
 import { cookieValue, goOffline, setRawCookie } from './support/dom.js';
 
 const VALIDATE_URL = `${CLIENT_BASE}/validate`;
@@ -46,27 +47,11 @@ const RATE_LIMIT_BODY = { code: 429, message: 'Too many requests hit the API too
 const RETRY_AFTER_SECONDS = 30;
 const TIMEOUT_MS = 50;
 const SLOW_ANSWER_MS = 200;
-/** Far enough on the fake clock to pass every timeout and every delayed answer. */
-const FAKE_TIME_ENOUGH_MS = 30_000;
 
 useApi();
 afterEach(() => {
 	vi.useRealTimers();
 });
-
-/** Runs the call on a fake clock advanced past every wait, and reports how it settled. */
-async function settleOnFakeClock(run: () => Promise<unknown>): Promise<PromiseSettledResult<unknown>> {
-	vi.useFakeTimers();
-	const settled = Promise.allSettled([run()]);
-	await vi.advanceTimersByTimeAsync(FAKE_TIME_ENOUGH_MS);
-	const [outcome] = await settled;
-	return outcome as PromiseSettledResult<unknown>;
-}
-
-const reasonOf = (outcome: PromiseSettledResult<unknown>): unknown => {
-	if (outcome.status === 'fulfilled') throw new Error('expected the call to reject, but it resolved');
-	return outcome.reason;
-};
 
 const storeTrackingId = (id: string) => setRawCookie(`${COOKIE_NAME}=${id}; Path=/`);
 const ORDINARY_VALUES = [new Error('boom'), new TypeError('bad'), null, undefined, 'VoucherifyApiError', { name: 'voucherifyapierror' }];

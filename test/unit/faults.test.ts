@@ -21,6 +21,7 @@ import {
 	server,
 	useApi,
 } from './support/api.js';
+import { FAKE_TIME_ENOUGH_MS, reasonOf, settleOnFakeClock } from './support/fake-clock.js';
 import { cookieValue, goOffline, setRawCookie, spyOnCookieWrites } from './support/dom.js';
 
 /**
@@ -37,8 +38,6 @@ const LATE_TRACKING_ID = 'track_late+/Answer==';
 const RETRY_AFTER_CAP_MS = 10_000;
 const TIMEOUT_MS = 50;
 const SLOW_ANSWER_MS = 300;
-/** Far enough to pass every backoff, the Retry-After cap and every delayed answer. */
-const FAKE_TIME_ENOUGH_MS = 30_000;
 
 type Call = (client: VoucherifyClient) => Promise<unknown>;
 
@@ -95,20 +94,6 @@ const stallMidBody = (status = 200) =>
 	);
 /** Answers every client route the same way. */
 const everyRoute = (answer: () => Response | Promise<Response>) => server.use(http.all(`${CLIENT_BASE}/*`, answer));
-
-/** Runs the call on a fake clock advanced past every wait, and reports how it settled. */
-async function settleOnFakeClock(run: () => Promise<unknown>): Promise<PromiseSettledResult<unknown>> {
-	vi.useFakeTimers();
-	const settled = Promise.allSettled([run()]);
-	await vi.advanceTimersByTimeAsync(FAKE_TIME_ENOUGH_MS);
-	const [outcome] = await settled;
-	return outcome as PromiseSettledResult<unknown>;
-}
-
-const reasonOf = (outcome: PromiseSettledResult<unknown>): unknown => {
-	if (outcome.status === 'fulfilled') throw new Error('expected the call to reject, but it resolved');
-	return outcome.reason;
-};
 
 describe('retries of idempotent calls', () => {
 	test.each([408, 500, 502, 504])('a GET answered %d on every attempt is sent 1 + retry times, then rejects with VoucherifyApiError of that status', async (status) => {
