@@ -63,10 +63,10 @@ export function createLegacyInstance() {
 			Promise.resolve().then(() => call(requireClient())),
 			callback,
 		);
-	// Stores the change only once the client it makes has accepted it.
+	// Stores the change only once the client it makes has accepted it. A new client keeps the visitor's consent.
 	const configure = (changes: Partial<ClientOptions>, create = !!client) => {
 		const next = { ...options, ...changes };
-		if (create) client = createClient(next as ClientOptions);
+		if (create) client = createClient({ ...next, ...(client && { tracking: { consent: client.consent } }) } as ClientOptions);
 		options = next;
 	};
 

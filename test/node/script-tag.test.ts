@@ -485,6 +485,17 @@ describe('the base URL: data-api-url and setBaseUrl(url)', () => {
 		expect(requests[0]?.url.href).toBe(`${MOCK_URL}/client/v1/validate?code=WELCOME10`);
 	});
 
+	test('setBaseUrl after setConsent(pending) keeps the consent: the new client stores nothing in the cookie', async () => {
+		const page = openPage();
+		page.Voucherify.client.setConsent('pending');
+		page.Voucherify.setBaseUrl(MOCK_URL);
+		await viaCallback((done) => page.Voucherify.validate('WELCOME10', done));
+
+		expect(page.Voucherify.client.consent).toBe('pending');
+		expect(page.Voucherify.client.trackingId).toMatch(TRACKING_ID);
+		expect(page.window.document.cookie).toBe('');
+	});
+
 	test('setBaseUrl before initialize is kept, and initialize applies it', async () => {
 		const { Voucherify } = openPage({ attributes: {} });
 		Voucherify.setBaseUrl(MOCK_URL);
