@@ -4,6 +4,7 @@ import { normalizeOptions, type ClientOptions } from '../client/options.js';
 import { calculateDiscount, calculatePrice } from '../client/price.js';
 import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
 import { VoucherifyError } from '../errors/voucherify-error.js';
+import { hashIdentity } from '../shared/identity.js';
 import type {
 	CustomerInput,
 	ListVouchersParams,
@@ -53,6 +54,8 @@ export function createLegacyInstance() {
 	// Kept from setBaseUrl() or an earlier initialize(), so the order of the two calls does not matter.
 	let options: Partial<ClientOptions> = {};
 	let client: VoucherifyClient | undefined;
+	// voucherify.js took setIdentity() before initialize(); the identity waits for the client.
+	let pendingIdentity: string | undefined;
 
 	const requireClient = (): VoucherifyClient => {
 		if (!client) throw new VoucherifyError('Call Voucherify.initialize(clientApplicationId, clientToken) first');
@@ -74,6 +77,8 @@ export function createLegacyInstance() {
 		/** Same arguments as voucherify.js, `timeout || 5000` included; the keys are checked at once. */
 		initialize(clientApplicationId: string, clientToken: string, timeout?: number) {
 			configure({ clientApplicationId, clientToken, timeout: timeout || undefined }, true);
+			if (pendingIdentity !== undefined) client!.setIdentity(pendingIdentity);
+			pendingIdentity = undefined;
 		},
 		/** Adds `https://` to a bare host (`us1.api.voucherify.io`, `localhost:8080`) as voucherify.js did; a scheme other than http(s) is refused. */
 		setBaseUrl(url: string) {
@@ -86,7 +91,12 @@ export function createLegacyInstance() {
 			configure({ apiUrl });
 		},
 		/** Unlike voucherify.js, the identifier is hashed with SHA-256 before it is stored or sent. */
-		setIdentity: (identity: string): string => requireClient().setIdentity(identity),
+		setIdentity(identity: string): string {
+			if (client) return client.setIdentity(identity);
+			const hash = hashIdentity(identity);
+			pendingIdentity = identity;
+			return hash;
+		},
 		validate: (codeOrParams: string | ValidateParams, callback?: LegacyCallback<ValidationResult>) =>
 			run((current) => current.validate(lenientValidate(codeOrParams)), callback),
 		redeem: (code: string, payload?: RedeemParams, callback?: LegacyCallback<RedemptionResult>) =>

@@ -456,10 +456,23 @@ describe('before initialize', () => {
 		expect(Voucherify.isVoucherifyError(error)).toBe(true);
 	});
 
-	test('setIdentity throws the VoucherifyError', () => {
+	test('setIdentity returns the hash, stores nothing yet, and initialize then adopts it, as voucherify.js allowed', async () => {
+		const page = openPage({ attributes: {} });
+
+		expect(page.Voucherify.setIdentity(EMAIL)).toBe(EMAIL_HASH);
+		expect(page.window.document.cookie).toBe('');
+		page.Voucherify.initialize(APP_ID, TOKEN);
+		page.Voucherify.setBaseUrl(MOCK_URL);
+		await viaCallback((done) => page.Voucherify.validate('WELCOME10', done));
+
+		expect(requests[0]?.url.searchParams.get('tracking_id')).toBe(EMAIL_HASH);
+		expect(page.Voucherify.client.trackingId).toBe(EMAIL_HASH);
+	});
+
+	test('setIdentity refuses junk at once, even before initialize', () => {
 		const { Voucherify } = openPage({ attributes: {} });
 
-		expect(() => Voucherify.setIdentity(EMAIL)).toThrow(expect.objectContaining({ name: 'VoucherifyError' }));
+		expect(() => Voucherify.setIdentity('undefined')).toThrow(expect.objectContaining({ name: 'VoucherifyInvalidInputError', field: 'identity' }));
 	});
 
 	test('initialize(appId, token) and setBaseUrl(url) make the default instance work', async () => {
