@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { scriptTagSwaps } from './scripts/lib/script-tag-swaps.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -24,6 +25,17 @@ export default defineConfig({
 					environment: 'jsdom',
 					environmentOptions: { jsdom: { url: 'https://shop.example/' } },
 					typecheck: { enabled: true, include: ['test/unit/**/*.test-d.ts'] },
+				},
+			},
+			{
+				// The same unit suite through what the script tag bundles in place of ky and js-sha256.
+				define: { __SDK_VERSION__: JSON.stringify(version) },
+				plugins: [scriptTagSwaps()],
+				test: {
+					name: 'unit-script-tag',
+					include: ['test/unit/**/*.test.ts'],
+					environment: 'jsdom',
+					environmentOptions: { jsdom: { url: 'https://shop.example/' } },
 				},
 			},
 			{

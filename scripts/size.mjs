@@ -4,13 +4,11 @@ import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 /**
-Budgets in bytes after gzip -9, set just above today's figures so growth fails the gate. The IIFE's target is
-10,240 B, which the dependencies alone (ky, js-cookie, js-sha256: ~8,530 B) nearly fill; see README "Size and speed".
-Raised from 16,384 B once, deliberately: a stalled body bounded by the timeout, header-safe options, cookies of the
-same name on other domains, and voucherify.js's lenient arguments cost ~730 B gzip together.
+Budgets in bytes after gzip -9. The script tag's is the product target, 10,240 B: it holds because that build
+bundles a plain-fetch transport and a compact SHA-256 in place of ky and js-sha256 (scripts/lib/script-tag-swaps.mjs).
 */
 const BUDGETS = [
-	{ file: 'dist/voucherify.min.js', gzip: 16_896 },
+	{ file: 'dist/voucherify.min.js', gzip: 10_240 },
 	{ file: 'dist/server/index.js', gzip: 2_048 },
 ];
 

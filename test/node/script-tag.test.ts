@@ -138,6 +138,12 @@ async function knownVisitorPage(): Promise<{ page: Page; trackingId: string }> {
 }
 
 describe('loading the bundle', () => {
+	test('bundles the plain-fetch transport and the compact SHA-256, neither ky nor js-sha256', () => {
+		expect(bundle).not.toContain('option cannot be greater than');
+		expect(bundle).not.toContain('sha224');
+		expect(bundle).toContain('X-Voucherify-Channel');
+	});
+
 	test('defines window.Voucherify with createClient, version, the guards, hashIdentity and noConflict, without errors', () => {
 		const page = openPage();
 
