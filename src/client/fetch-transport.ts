@@ -1,7 +1,6 @@
-import type { FailedRequest } from '../errors/api-error.js';
 import { VoucherifyNetworkError } from '../errors/network-error.js';
 import { VoucherifyTimeoutError } from '../errors/timeout-error.js';
-import { apiError, apiHeaders, readJson, retryAfterSeconds, startCall } from './http-shared.js';
+import { apiError, apiHeaders, readJson, retryAfterSeconds, startCall, type Call } from './http-shared.js';
 import type { NormalizedOptions } from './options.js';
 import { MAX_RETRY_AFTER_MS, RETRIED_STATUS_CODES, RETRY_AFTER_STATUS_CODES, backoffMs } from './retry-rules.js';
 import type { ApiRequest, Transport } from './transport.js';
@@ -27,13 +26,13 @@ const sleep = (ms: number, signal: AbortSignal | undefined) =>
 	});
 
 /** One attempt: a timeout for the answer, then the caller's signal and the connection's failures mapped. */
-async function attempt(init: RequestInit, options: NormalizedOptions, failed: FailedRequest, signal: AbortSignal | undefined) {
+async function attempt(init: RequestInit, fetchWith: typeof fetch | undefined, { failed, timeout, signal }: Call) {
 	const controller = new AbortController();
 	const forward = () => controller.abort(signal?.reason);
 	signal?.addEventListener('abort', forward, { once: true });
-	const timer = setTimeout(() => controller.abort(new VoucherifyTimeoutError(failed, options.timeout)), options.timeout);
+	const timer = setTimeout(() => controller.abort(new VoucherifyTimeoutError(failed, timeout)), timeout);
 	try {
-		return await (options.fetch ?? fetch)(failed.url, { ...init, signal: controller.signal });
+		return await (fetchWith ?? fetch)(failed.url, { ...init, signal: controller.signal });
 	} catch (error) {
 		if (signal?.aborted) throw signal.reason;
 		if (controller.signal.reason instanceof VoucherifyTimeoutError) throw controller.signal.reason;
@@ -50,11 +49,10 @@ export function createTransport(options: NormalizedOptions): Transport {
 
 	return {
 		async send<T>(request: ApiRequest): Promise<T> {
-			const { signal } = request;
-			const failed = startCall(options, request);
+			const call = startCall(options, request);
 			const hasBody = request.json !== undefined;
 			const init: RequestInit = {
-				method: failed.method,
+				method: call.failed.method,
 				headers: { ...headers, ...request.headers, ...(hasBody && { 'Content-Type': 'application/json' }) },
 				...(hasBody && { body: JSON.stringify(request.json) }),
 			};
@@ -64,25 +62,25 @@ export function createTransport(options: NormalizedOptions): Transport {
 				let response: Response | undefined;
 				let failure: unknown;
 				try {
-					response = await attempt(init, options, failed, signal);
+					response = await attempt(init, options.fetch, call);
 				} catch (error) {
 					if (!(error instanceof VoucherifyNetworkError)) throw error;
 					failure = error;
 				}
-				if (response?.ok) return readJson<T>(response, failed, options.timeout);
+				if (response?.ok) return readJson<T>(response, call);
 
 				const status = response?.status ?? 0;
 				const rateLimited = status === 429 && ++rateLimitRetries === 1;
 				const retriable = failure !== undefined || (status !== 429 && RETRIED_STATUS_CODES.includes(status));
 				const retried = rateLimited || (idempotent && retries < options.retry && retriable);
-				if (!retried) throw failure ?? (await apiError(response!, failed, options.timeout));
+				if (!retried) throw failure ?? (await apiError(response!, call));
 
 				const retryAfter = RETRY_AFTER_STATUS_CODES.includes(status) ? retryAfterSeconds(response!.headers.get('Retry-After')) : undefined;
 				if (!rateLimited) retries += 1;
 				// The answer we retry past is never read: release its connection.
 				void response?.body?.cancel().catch(() => undefined);
 				const wait = retryAfter === undefined ? backoffMs(retries + rateLimitRetries) : Math.min(retryAfter * 1000, MAX_RETRY_AFTER_MS);
-				await sleep(wait, signal);
+				await sleep(wait, request.signal);
 			}
 		},
 	};

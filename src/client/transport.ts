@@ -1,8 +1,7 @@
 import ky, { HTTPError, TimeoutError, type KyInstance, type RetryOptions } from 'ky';
-import type { FailedRequest } from '../errors/api-error.js';
 import { VoucherifyNetworkError } from '../errors/network-error.js';
 import { VoucherifyTimeoutError } from '../errors/timeout-error.js';
-import { apiError, apiHeaders, readJson, startCall } from './http-shared.js';
+import { apiError, apiHeaders, readJson, startCall, type Call } from './http-shared.js';
 import type { NormalizedOptions } from './options.js';
 import { BACKOFF_LIMIT_MS, MAX_RETRY_AFTER_MS, RETRIED_STATUS_CODES, RETRY_AFTER_STATUS_CODES, backoffMs } from './retry-rules.js';
 
@@ -57,7 +56,7 @@ export function createTransport(options: NormalizedOptions): Transport {
 
 	return {
 		async send<T>(request: ApiRequest): Promise<T> {
-			const failed = startCall(options, request);
+			const call = startCall(options, request);
 			const input = request.query ? `${request.path}?${request.query}` : request.path;
 
 			let response: Response;
@@ -71,17 +70,18 @@ export function createTransport(options: NormalizedOptions): Transport {
 					...(request.json !== undefined && { json: request.json }),
 				});
 			} catch (error) {
-				throw await toVoucherifyError(error, failed, options.timeout, request.signal);
+				throw await toVoucherifyError(error, call);
 			}
-			return readJson<T>(response, failed, options.timeout);
+			return readJson<T>(response, call);
 		},
 	};
 }
 
-async function toVoucherifyError(error: unknown, failed: FailedRequest, timeout: number, signal?: AbortSignal): Promise<unknown> {
+async function toVoucherifyError(error: unknown, call: Call): Promise<unknown> {
+	const { failed, timeout, signal } = call;
 	if (signal?.aborted) return signal.reason;
 	if (error instanceof TimeoutError) return new VoucherifyTimeoutError(failed, timeout);
-	if (error instanceof HTTPError) return apiError(error.response, failed, timeout);
+	if (error instanceof HTTPError) return apiError(error.response, call);
 	const reason = error instanceof Error ? error.message : String(error);
 	return new VoucherifyNetworkError(`Could not reach the Voucherify API (${reason})`, failed, { cause: error });
 }

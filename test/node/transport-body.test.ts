@@ -1,0 +1,68 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, test } from 'vitest';
+import { VoucherifyTimeoutError } from '../../src/index.js';
+import { createTransport as createFetchTransport } from '../../src/client/fetch-transport.js';
+import { normalizeOptions } from '../../src/client/options.js';
+import { createTransport as createKyTransport } from '../../src/client/transport.js';
+
+/**
+Over a real socket, an answer whose headers arrive and whose body then stalls: the phase msw cannot stage, for both
+transports (ky for the npm build, plain fetch for the script tag, which reaches it only through the bundle).
+*/
+
+const TRANSPORTS = [
+	['ky (npm build)', createKyTransport],
+	['fetch (script tag)', createFetchTransport],
+] as const;
+
+let server: Server | undefined;
+afterEach(() => {
+	server?.closeAllConnections();
+	server?.close();
+});
+
+/** A server that sends the headers and half a JSON body, then nothing; resolves once it has. */
+async function stallingServer(): Promise<{ apiUrl: string; halfSent: Promise<void> }> {
+	let sent!: () => void;
+	const halfSent = new Promise<void>((resolve) => (sent = resolve));
+	server = createServer((_request, response) => {
+		response.writeHead(200, { 'Content-Type': 'application/json' });
+		response.write('{"valid":true,', () => sent());
+	});
+	await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+	return { apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, halfSent };
+}
+
+describe.each(TRANSPORTS)('a body that stalls after the headers, through %s', (_name, createTransport) => {
+	test('an abort while the body is being read rejects with the signal’s reason', { timeout: 10_000 }, async () => {
+		const { apiUrl, halfSent } = await stallingServer();
+		let headersIn!: () => void;
+		const headersReceived = new Promise<void>((resolve) => (headersIn = resolve));
+		const observed: typeof fetch = async (input, init) => {
+			const response = await fetch(input, init);
+			headersIn();
+			return response;
+		};
+		const options = { clientApplicationId: 'app', clientToken: 'token', apiUrl, timeout: 60_000, retry: 0, fetch: observed };
+		const controller = new AbortController();
+		const reason = new Error('the shopper left');
+
+		const call = createTransport(normalizeOptions(options)).send({ method: 'get', path: 'validate', query: 'code=SAVE5', signal: controller.signal });
+		await Promise.all([halfSent, headersReceived]);
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		controller.abort(reason);
+
+		await expect(call).rejects.toBe(reason);
+	});
+
+	test('rejects with VoucherifyTimeoutError once the timeout has passed', async () => {
+		const { apiUrl } = await stallingServer();
+		const transport = createTransport(normalizeOptions({ clientApplicationId: 'app', clientToken: 'token', apiUrl, timeout: 200, retry: 0 }));
+
+		const error = await transport.send({ method: 'get', path: 'validate', query: 'code=SAVE5' }).catch((reason: unknown) => reason);
+
+		expect(error).toBeInstanceOf(VoucherifyTimeoutError);
+		expect(error).toMatchObject({ timeout: 200 });
+	});
+});
