@@ -7,7 +7,7 @@ import type { ApiRequest, Transport } from './transport.js';
 
 /**
 The script-tag build's transport: the rules of transport.ts (timeouts, retries, `Retry-After`, error classes) on
-plain `fetch`, without the ~4.3 KB gzip ky adds. rollup.config.mjs puts it in place of transport.ts for that build
+plain `fetch`, without the ~4.3 KB gzip ky adds. scripts/lib/script-tag-swaps.mjs puts it in place of transport.ts for that build
 only, and the `unit-script-tag` vitest project runs the unit suite through it.
 */
 
