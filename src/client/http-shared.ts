@@ -18,32 +18,74 @@ export const apiHeaders = (options: NormalizedOptions): Record<string, string> =
 	Accept: 'application/json',
 });
 
-/** What reading an answer needs to know of its call: how errors name it, its time limit, the caller's signal. */
-export type Call = { failed: FailedRequest; timeout: number; signal: AbortSignal | undefined };
+/**
+One call across its attempts. Its controller is what every request and body read listens to: the caller's abort,
+a timeout and the end of the call all abort it, so no connection outlives the call.
+*/
+export type Call = {
+	failed: FailedRequest;
+	timeout: number;
+	signal: AbortSignal;
+	/** Aborts the call's requests with this reason. */
+	abort(reason: unknown): void;
+	/** Stops listening to the caller's signal. */
+	end(): void;
+};
 
-/** The call, once the checks that need no network pass: a live signal, an online browser. */
-export function startCall(options: NormalizedOptions, request: ApiRequest): Call {
+/** Opens the call once the checks that need no network pass: a live signal, an online browser. */
+export function openCall(options: NormalizedOptions, request: ApiRequest): Call {
 	const url = `${options.apiUrl}/client/v1/${request.query ? `${request.path}?${request.query}` : request.path}`;
 	const failed: FailedRequest = { method: request.method.toUpperCase(), url };
-	if (request.signal?.aborted) throw request.signal.reason;
+	const caller = request.signal;
+	if (caller?.aborted) throw caller.reason;
 	if (typeof navigator !== 'undefined' && navigator.onLine === false) {
 		throw new VoucherifyNetworkError('The browser is offline: no request was sent', failed);
 	}
-	return { failed, timeout: options.timeout, signal: request.signal };
+	const controller = new AbortController();
+	const forward = () => controller.abort(caller?.reason);
+	caller?.addEventListener('abort', forward, { once: true });
+	return {
+		failed,
+		timeout: options.timeout,
+		signal: controller.signal,
+		abort: (reason) => controller.abort(reason),
+		end: () => caller?.removeEventListener('abort', forward),
+	};
+}
+
+/** Settles as `promise` does, or rejects with the signal's reason once it aborts, even if `promise` never settles. */
+export function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+	return new Promise<T>((resolve, reject) => {
+		const stop = () => reject(signal.reason);
+		if (signal.aborted) stop();
+		signal.addEventListener('abort', stop, { once: true });
+		promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+	});
+}
+
+/** Runs `step` with the call's `timeout`: past it, the call aborts with a `VoucherifyTimeoutError`. */
+export async function withinTimeout<T>(call: Call, step: () => Promise<T>): Promise<T> {
+	const timer = setTimeout(() => call.abort(new VoucherifyTimeoutError(call.failed, call.timeout)), call.timeout);
+	try {
+		return await unlessAborted(step(), call.signal);
+	} finally {
+		clearTimeout(timer);
+	}
 }
 
 /** The error a non-2xx answer stands for: a rate-limit error for a `429`, an API error otherwise. */
 export async function apiError(response: Response, call: Call): Promise<VoucherifyApiError> {
 	const body = await readErrorBody(response, call);
 	if (response.status !== 429) return new VoucherifyApiError(response.status, body, call.failed);
-	return new VoucherifyRateLimitError(body, call.failed, retryAfterSeconds(response.headers.get('Retry-After')));
+	const waitMs = retryAfterMs(response.headers.get('Retry-After'));
+	return new VoucherifyRateLimitError(body, call.failed, waitMs === undefined ? undefined : Math.ceil(waitMs / 1000));
 }
 
-/** `Retry-After` is seconds or an HTTP date (RFC 9110); a missing or unreadable one is `undefined`. */
-export function retryAfterSeconds(header: string | null): number | undefined {
-	if (header === null || header.trim() === '') return undefined;
-	const seconds = /^\s*\d+\s*$/.test(header) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
-	return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : undefined;
+/** `Retry-After` in milliseconds: seconds (`120`, `1.5`) or an HTTP date (RFC 9110); missing or unreadable is `undefined`. */
+export function retryAfterMs(header: string | null): number | undefined {
+	if (header === null) return undefined;
+	const ms = /^\s*\d+(\.\d+)?\s*$/.test(header) ? Number(header) * 1000 : /[a-z]/i.test(header) ? Date.parse(header) - Date.now() : Number.NaN;
+	return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
 }
 
 async function readErrorBody(response: Response, call: Call): Promise<ApiErrorBody> {
@@ -51,34 +93,19 @@ async function readErrorBody(response: Response, call: Call): Promise<ApiErrorBo
 		const body: unknown = JSON.parse(await readText(response, call));
 		if (isPlainObject(body)) return body as ApiErrorBody;
 	} catch {
-		// A proxy's HTML error page, a cut or stalled connection: described from the status instead.
-		if (call.signal?.aborted) throw call.signal.reason;
+		// A proxy's HTML error page, a cut or stalled connection: described from the status instead; the caller's abort stands.
+		if (call.signal.aborted && !(call.signal.reason instanceof VoucherifyTimeoutError)) throw call.signal.reason;
 	}
 	return { code: response.status, message: `The Voucherify API answered ${response.status} ${response.statusText}`.trim() };
 }
 
-/**
-The headers may come in time and the body stall: the body gets its own `timeout`, so a call cannot hang, and the
-caller's signal still stops it.
-*/
-async function readText(response: Response, { failed, timeout, signal }: Call): Promise<string> {
-	if (signal?.aborted) throw signal.reason;
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	let stop: (() => void) | undefined;
-	const interrupted = new Promise<never>((_resolve, reject) => {
-		timer = setTimeout(() => reject(new VoucherifyTimeoutError(failed, timeout)), timeout);
-		stop = () => reject(signal?.reason);
-		signal?.addEventListener('abort', stop, { once: true });
-	});
+/** The headers may come in time and the body stall: reading it gets its own `timeout`, so a call cannot hang. */
+async function readText(response: Response, call: Call): Promise<string> {
 	try {
-		return await Promise.race([response.text(), interrupted]);
+		return await withinTimeout(call, () => response.text());
 	} catch (error) {
-		if (signal?.aborted) throw signal.reason;
-		if (error instanceof VoucherifyTimeoutError) throw error;
-		throw new VoucherifyNetworkError('The connection dropped while reading the answer', failed, { cause: error });
-	} finally {
-		clearTimeout(timer);
-		if (stop) signal?.removeEventListener('abort', stop);
+		if (call.signal.aborted) throw call.signal.reason;
+		throw new VoucherifyNetworkError('The connection dropped while reading the answer', call.failed, { cause: error });
 	}
 }
 

@@ -88,7 +88,7 @@ export function checkJson(value: unknown, field: string, depth = 0): void {
 /** The validate query has a fixed grammar: a field it has no place for would be dropped or sent as junk, so it is refused. */
 export function checkQueryFields(value: Record<string, unknown>, field: string, fields: readonly string[]): void {
 	for (const key of Object.keys(value)) {
-		if (!fields.includes(key)) fail(`${field}.${key}`, `cannot be sent by validate(), whose query carries only ${fields.join(', ')}; validateStackable() takes the whole object`);
+		if (!fields.includes(key)) fail(`${field}.${key}`, `has no place in the validate() query, which takes ${fields.join(', ')}`);
 	}
 }
 

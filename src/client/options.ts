@@ -58,7 +58,7 @@ export type ClientOptions = ClientToken & {
 	@default 2
 	*/
 	retry?: number;
-	/** Extra headers sent on every call. The key headers cannot be overridden. */
+	/** Extra headers sent on every call. Those the SDK sets (the keys, `Accept`, `Content-Type`) cannot be overridden. */
 	headers?: Record<string, string>;
 	tracking?: TrackingOptions;
 	/**
@@ -76,7 +76,8 @@ export const DEFAULT_TIMEOUT = 5000;
 export const DEFAULT_RETRY = 2;
 const MAX_TIMEOUT = 2_147_483_647; // setTimeout's limit
 const CONSENT_STATES: readonly ConsentState[] = ['granted', 'pending', 'denied'];
-const RESERVED_HEADERS = new Set(['x-client-application-id', 'x-client-token', 'x-voucherify-channel']);
+/** Set by the SDK on every call: the keys, its channel, and the JSON it sends and expects. */
+const RESERVED_HEADERS = new Set(['x-client-application-id', 'x-client-token', 'x-voucherify-channel', 'accept', 'content-type']);
 
 export type NormalizedOptions = {
 	clientApplicationId: string;
@@ -95,6 +96,7 @@ const invalid = (option: string, expectation: string, value: unknown): never => 
 
 /** What `Headers` accepts as a value: no line breaks or NUL, nothing beyond Latin-1. */
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+const HEADER_TEXT = 'Latin-1 text without line breaks, as a header carries';
 
 const nonEmptyString = (value: unknown, option: string): string =>
 	typeof value === 'string' && value.trim() !== '' ? value.trim() : invalid(option, 'a non-empty string', value);
@@ -102,7 +104,7 @@ const nonEmptyString = (value: unknown, option: string): string =>
 /** The keys travel as header values: text a header cannot carry would fail every call, so it fails here. */
 const headerValue = (value: unknown, option: string): string => {
 	const text = nonEmptyString(value, option);
-	return HEADER_VALUE.test(text) ? text : invalid(option, 'text a header can carry (no line breaks, nothing beyond Latin-1)', text);
+	return HEADER_VALUE.test(text) ? text : invalid(option, HEADER_TEXT, text);
 };
 
 export function isConsentState(value: unknown): value is ConsentState {
@@ -127,10 +129,10 @@ function normalizeHeaders(value: unknown): Record<string, string> {
 	if (value === undefined) return {};
 	if (!isPlainObject(value)) return invalid('headers', 'an object of header names to strings', value);
 	for (const [name, text] of Object.entries(value)) {
-		if (!isHttpToken(name)) throw new TypeError(`The \`headers\` option cannot have \`${name}\` as a name: header names are letters, digits and !#$%&'*+-.^_\`|~`);
-		if (typeof text !== 'string' || !HEADER_VALUE.test(text)) invalid(`headers.${name}`, 'a string a header can carry (no line breaks, nothing beyond Latin-1)', text);
+		if (!isHttpToken(name)) throw new TypeError(`The \`headers\` option has \`${name}\`, which is not a header name`);
+		if (typeof text !== 'string' || !HEADER_VALUE.test(text)) invalid(`headers.${name}`, HEADER_TEXT, text);
 		if (RESERVED_HEADERS.has(name.toLowerCase())) {
-			throw new TypeError(`The \`headers\` option cannot set \`${name}\`: it is set from the client keys`);
+			throw new TypeError(`The \`headers\` option cannot set \`${name}\`: the SDK sets it`);
 		}
 	}
 	return value as Record<string, string>;

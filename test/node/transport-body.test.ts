@@ -22,21 +22,24 @@ afterEach(() => {
 	server?.close();
 });
 
-/** A server that sends the headers and half a JSON body, then nothing; resolves once it has. */
-async function stallingServer(): Promise<{ apiUrl: string; halfSent: Promise<void> }> {
+/** A server that sends the headers and half a JSON body, then nothing; tells when it has, and when the client hangs up. */
+async function stallingServer(): Promise<{ apiUrl: string; halfSent: Promise<void>; hungUp: Promise<void> }> {
 	let sent!: () => void;
+	let closed!: () => void;
 	const halfSent = new Promise<void>((resolve) => (sent = resolve));
-	server = createServer((_request, response) => {
+	const hungUp = new Promise<void>((resolve) => (closed = resolve));
+	server = createServer((request, response) => {
+		request.socket.once('close', () => closed());
 		response.writeHead(200, { 'Content-Type': 'application/json' });
 		response.write('{"valid":true,', () => sent());
 	});
 	await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-	return { apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, halfSent };
+	return { apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, halfSent, hungUp };
 }
 
 describe.each(TRANSPORTS)('a body that stalls after the headers, through %s', (_name, createTransport) => {
-	test('an abort while the body is being read rejects with the signal’s reason', { timeout: 10_000 }, async () => {
-		const { apiUrl, halfSent } = await stallingServer();
+	test('an abort while the body is being read rejects with the signal’s reason and closes the connection', { timeout: 10_000 }, async () => {
+		const { apiUrl, halfSent, hungUp } = await stallingServer();
 		let headersIn!: () => void;
 		const headersReceived = new Promise<void>((resolve) => (headersIn = resolve));
 		const observed: typeof fetch = async (input, init) => {
@@ -54,15 +57,17 @@ describe.each(TRANSPORTS)('a body that stalls after the headers, through %s', (_
 		controller.abort(reason);
 
 		await expect(call).rejects.toBe(reason);
+		await hungUp;
 	});
 
-	test('rejects with VoucherifyTimeoutError once the timeout has passed', async () => {
-		const { apiUrl } = await stallingServer();
+	test('rejects with VoucherifyTimeoutError once the timeout has passed, and closes the connection', async () => {
+		const { apiUrl, hungUp } = await stallingServer();
 		const transport = createTransport(normalizeOptions({ clientApplicationId: 'app', clientToken: 'token', apiUrl, timeout: 200, retry: 0 }));
 
 		const error = await transport.send({ method: 'get', path: 'validate', query: 'code=SAVE5' }).catch((reason: unknown) => reason);
 
 		expect(error).toBeInstanceOf(VoucherifyTimeoutError);
 		expect(error).toMatchObject({ timeout: 200 });
+		await hungUp;
 	});
 });

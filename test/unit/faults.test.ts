@@ -200,6 +200,41 @@ describe('Retry-After beyond the 10 s cap', () => {
 	});
 });
 
+describe('how long a retry waits', () => {
+	test.each<[string, string, number]>([
+		['1.5 seconds', '1.5', 1500],
+		['an unreadable value, which leaves the 300 ms backoff', 'soon', 300],
+		['nothing at all, which leaves the 300 ms backoff', '', 300],
+	])('a 429 whose Retry-After is %s is retried after exactly that wait', async (_wait, retryAfter, waitMs) => {
+		vi.useFakeTimers();
+		let answered = 0;
+		server.use(http.get(VALIDATE_URL, () => (answered++ === 0 ? rateLimited(retryAfter) : answerWithId())));
+		const pending = makeClient().validate(CODE);
+
+		await vi.advanceTimersByTimeAsync(waitMs - 1);
+		expect(requests).toHaveLength(1);
+		await vi.advanceTimersByTimeAsync(1);
+		expect(requests).toHaveLength(2);
+		await expect(pending).resolves.toMatchObject({ valid: true });
+	});
+
+	test('an abort right after a 429 arrives sends no retry, even before the wait begins', async () => {
+		const controller = new AbortController();
+		const reason = new Error('the shopper left');
+		server.use(http.post(`${CLIENT_BASE}/redeem`, () => rateLimited('1')));
+		const abortingFetch: typeof fetch = async (input, init) => {
+			const response = await fetch(input, init);
+			queueMicrotask(() => controller.abort(reason));
+			return response;
+		};
+
+		const outcome = await settleOnFakeClock(() => makeClient({ fetch: abortingFetch }).redeem(CODE, {}, { signal: controller.signal }));
+
+		expect(reasonOf(outcome)).toBe(reason);
+		expect(requests).toHaveLength(1);
+	});
+});
+
 describe('answers that cannot be read', () => {
 	test.each<[string, string]>([
 		['null', 'null'],

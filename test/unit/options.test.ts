@@ -98,6 +98,8 @@ describe('bad options throw a TypeError naming the option', () => {
 		['a header that sets X-Client-Token', { ...KEYS, headers: { 'X-Client-Token': 'other' } }, 'headers'],
 		['a header that sets x-client-application-id in lowercase', { ...KEYS, headers: { 'x-client-application-id': 'other' } }, 'headers'],
 		['a header that sets X-Voucherify-Channel', { ...KEYS, headers: { 'X-Voucherify-Channel': 'mine' } }, 'headers'],
+		['a header that sets Content-Type', { ...KEYS, headers: { 'content-type': 'text/plain' } }, 'headers'],
+		['a header that sets Accept', { ...KEYS, headers: { Accept: 'text/html' } }, 'headers'],
 		['tracking that is not an object', { ...KEYS, tracking: 'granted' }, 'tracking'],
 		['a tracking.cookieName with a space', { ...KEYS, tracking: { cookieName: 'my cookie' } }, 'tracking.cookieName'],
 		['a tracking.cookieName with a semicolon', { ...KEYS, tracking: { cookieName: 'a;b' } }, 'tracking.cookieName'],
@@ -154,6 +156,30 @@ describe('accepted options', () => {
 
 	test('accepts a plain http apiUrl, for a local mock server', () => {
 		expect(() => makeClient({ apiUrl: 'http://127.0.0.1:4010' })).not.toThrow();
+	});
+
+	test('calls the fetch given in the options as a plain function, as a browser’s window.fetch requires', async () => {
+		const thisValues: unknown[] = [];
+		const client = makeClient({
+			fetch: function (this: unknown, input, init) {
+				thisValues.push(this);
+				// A browser's fetch refuses any other `this` with "Illegal invocation".
+				if (this !== undefined && this !== globalThis) return Promise.reject(new TypeError('Illegal invocation'));
+				return fetch(input, init);
+			},
+		});
+
+		await expect(client.validate(CODE)).resolves.toMatchObject({ code: CODE });
+		expect(thisValues).toHaveLength(1);
+	});
+
+	test('a fetch given in the options that ignores the abort signal still times out', async () => {
+		vi.useFakeTimers();
+		const settled = Promise.allSettled([makeClient({ timeout: 1000, fetch: () => new Promise<Response>(() => undefined) }).validate(CODE)]);
+		await vi.advanceTimersByTimeAsync(1000);
+		const [outcome] = await settled;
+
+		expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(VoucherifyTimeoutError);
 	});
 
 	test('uses the fetch given in the options', async () => {
