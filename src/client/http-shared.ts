@@ -19,8 +19,8 @@ export const apiHeaders = (options: NormalizedOptions): Record<string, string> =
 });
 
 /**
-One call across its attempts. Its controller is what every request and body read listens to: the caller's abort,
-a timeout and the end of the call all abort it, so no connection outlives the call.
+One call across its attempts. Its controller is what every request and body read listens to: the caller's abort
+and a timeout both abort it, so no connection outlives either.
 */
 export type Call = {
 	failed: FailedRequest;

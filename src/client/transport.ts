@@ -20,8 +20,8 @@ export type Transport = {
 };
 
 /**
-The one place the SDK talks HTTP: a configured ky instance for each request, and the shared rules for timeouts,
-retries and errors (http-shared.ts, retries.ts). The script-tag build swaps in fetch-transport.ts, the same rules on
+The one place the npm build talks HTTP: one configured ky instance makes each request, and the shared rules handle
+timeouts, retries and errors (http-shared.ts, retries.ts). The script-tag build swaps in fetch-transport.ts, the same rules on
 plain fetch (scripts/lib/script-tag-swaps.mjs).
 */
 export function createTransport(options: NormalizedOptions): Transport {
