@@ -111,7 +111,7 @@ export function isConsentState(value: unknown): value is ConsentState {
 	return CONSENT_STATES.includes(value as ConsentState);
 }
 
-function normalizeApiUrl(value: unknown): string {
+export function normalizeApiUrl(value: unknown): string {
 	if (value === undefined) return DEFAULT_API_URL;
 	let url: URL | undefined;
 	try {

@@ -27,7 +27,6 @@ plain fetch (scripts/lib/script-tag-swaps.mjs).
 export function createTransport(options: NormalizedOptions): Transport {
 	const { fetch: fetchWith } = options;
 	const http: KyInstance = ky.create({
-		prefixUrl: `${options.apiUrl}/client/v1`,
 		headers: apiHeaders(options),
 		// Timeouts, retries and error answers are the shared rules' to handle, the same as in the script tag.
 		timeout: false,
@@ -40,11 +39,10 @@ export function createTransport(options: NormalizedOptions): Transport {
 	return {
 		async send<T>(request: ApiRequest): Promise<T> {
 			const call = openCall(options, request);
-			const input = request.query ? `${request.path}?${request.query}` : request.path;
 			return sendWithRetries<T>(call, request.method !== 'post', options.retry, async () => {
 				try {
 					return await withinTimeout(call, () =>
-						http(input, {
+						http(call.failed.url, {
 							method: request.method,
 							signal: call.signal,
 							// ky reads an explicit `undefined` as "remove": pass only what is set.

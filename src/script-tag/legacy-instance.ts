@@ -1,6 +1,6 @@
 import { createClient, type VoucherifyClient } from '../client/create-client.js';
 import { isPlainObject } from '../client/input.js';
-import { normalizeOptions, type ClientOptions } from '../client/options.js';
+import { normalizeApiUrl, type ClientOptions } from '../client/options.js';
 import { calculateDiscount, calculatePrice } from '../client/price.js';
 import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
 import { VoucherifyError } from '../errors/voucherify-error.js';
@@ -84,7 +84,7 @@ export function createLegacyInstance() {
 		setBaseUrl(url: string) {
 			const apiUrl = typeof url === 'string' && !/^[a-z][\w+.-]*:(?!\d)/i.test(url) ? `https://${url}` : url;
 			try {
-				normalizeOptions({ clientApplicationId: '-', clientToken: '-', apiUrl });
+				normalizeApiUrl(apiUrl);
 			} catch (error) {
 				throw new VoucherifyInvalidInputError('apiUrl', (error as Error).message);
 			}
