@@ -17,9 +17,10 @@ A failed call reports no id, so it can never replace or erase the stored one.
 */
 export async function withTrackingId<T extends Answer>(
 	{ tracker }: ClientContext,
+	signal: AbortSignal | undefined,
 	call: (trackingId: string | undefined) => Promise<T>,
 ): Promise<T> {
-	const tracked = await tracker.begin();
+	const tracked = await tracker.begin(signal);
 	try {
 		const answer = await call(tracked.trackingId);
 		tracked.finish(answer?.tracking_id);

@@ -1,15 +1,18 @@
 import { hashIdentity } from '../shared/identity.js';
 import { createCookieStore } from '../tracking/cookie-store.js';
 import { createFallbackStore } from '../tracking/fallback-store.js';
-import { createTracker } from '../tracking/tracker.js';
+import { isConsentState, type ConsentState } from '../tracking/consent.js';
+import { createTracker, type Tracker } from '../tracking/tracker.js';
 import { createLocalStorageStore, createMemoryStore, type TrackingStore } from '../tracking/tracking-store.js';
+import { createVisitorLock } from '../tracking/visitor-lock.js';
+import { ANONYMOUS_ID_NAME } from '../shared/handoff.js';
 import { validate } from './calls/validate.js';
 import { redeemStackable, validateStackable } from './calls/validate-stackable.js';
 import { createCustomer, publish, redeem, track } from './calls/visitor-calls.js';
 import { listConsents, listPromotionTiers, listVouchers, qualifications, updateConsents } from './calls/catalog-calls.js';
 import type { ClientContext } from './context.js';
 import { fillTrackingField, trackingHeaders } from './handoff.js';
-import { isConsentState, normalizeOptions, type ClientOptions, type ConsentState, type NormalizedOptions } from './options.js';
+import { normalizeOptions, type ClientOptions, type NormalizedOptions } from './options.js';
 import { createTransport } from './transport.js';
 import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
 import type {
@@ -41,6 +44,8 @@ import type {
 export type VoucherifyClient = {
 	/** The visitor's current tracking id: the API's `track_…` id, the hash from `setIdentity()`, or `undefined`. */
 	readonly trackingId: string | undefined;
+	/** The anonymous `track_…` id the visitor had before `setIdentity()`, kept so checkout can merge that history; else `undefined`. */
+	readonly anonymousId: string | undefined;
 	readonly consent: ConsentState;
 	/** Validates a code (or, without one, the promotions that apply to the cart). */
 	validate(codeOrParams: string | ValidateParams, options?: RequestOptions): Promise<ValidationResult>;
@@ -62,25 +67,33 @@ export type VoucherifyClient = {
 	updateConsents(customer: string | undefined, consents: ConsentChoices, options?: RequestOptions): Promise<void>;
 	qualifications(params?: QualificationsParams, options?: RequestOptions): Promise<QualificationsResult>;
 	listPromotionTiers(params?: ListPromotionTiersParams, options?: RequestOptions): Promise<PromotionTierList>;
-	/** Identifies the visitor by the shop's own id, hashed with SHA-256 in the browser; returns the hash. */
+	/**
+	Identifies the visitor by the shop's own id, hashed with SHA-256 in the browser; returns the hash. An anonymous
+	`track_…` id it replaces is kept as `anonymousId`; another identity's hash drops it (a shared computer).
+	*/
 	setIdentity(identity: string): string;
 	setConsent(consent: ConsentState): void;
-	/** Forgets the identity and the tracking id (call it at logout). */
+	/** Forgets the identity, the tracking id and the anonymous id (call it at logout). */
 	reset(): void;
-	/** Writes the tracking id into a hidden field of the checkout form. */
+	/** Writes the tracking id (and the anonymous id, field `voucherify_anonymous_id`) into hidden fields of the checkout form. */
 	fillTrackingField(form: HTMLFormElement, fieldName?: string): HTMLInputElement | undefined;
-	/** `{ 'X-Voucherify-Tracking-Id': id }` for `fetch` calls to the shop's backend. */
+	/** `{ 'X-Voucherify-Tracking-Id': id, 'X-Voucherify-Anonymous-Id': anonymousId }` for `fetch` calls to the shop's backend. */
 	trackingHeaders(): Record<string, string>;
 };
 
-function createPersistentStore({ cookieName, domain, maxAgeDays }: NormalizedOptions['tracking']): TrackingStore {
+function createPersistentStore(name: string, { domain, maxAgeDays }: NormalizedOptions['tracking']): TrackingStore {
 	// Outside a browser (SSR, Node) there is nothing durable to write to.
 	if (typeof document === 'undefined') return createMemoryStore();
-	return createFallbackStore([
-		createCookieStore({ name: cookieName, domain, maxAgeDays }),
-		createLocalStorageStore(cookieName),
-		createMemoryStore(),
-	]);
+	return createFallbackStore([createCookieStore({ name, domain, maxAgeDays }), createLocalStorageStore(name), createMemoryStore()]);
+}
+
+function createVisitorTracker({ tracking, timeout }: NormalizedOptions) {
+	return createTracker({
+		stores: { tracking: createPersistentStore(tracking.cookieName, tracking), anonymous: createPersistentStore(ANONYMOUS_ID_NAME, tracking) },
+		consent: tracking.consent,
+		lock: createVisitorLock(`voucherify:${tracking.cookieName}`),
+		waitMs: timeout,
+	});
 }
 
 /**
@@ -98,12 +111,12 @@ if (result.valid) console.log(result.order?.total_amount);
 */
 export function createClient(options: ClientOptions): VoucherifyClient {
 	const normalized = normalizeOptions(options);
-	let tracker: ReturnType<typeof createTracker> | undefined;
+	let tracker: Tracker | undefined;
 	const context: ClientContext = {
 		transport: createTransport(normalized),
 		// Created on first use, so creating a client has no effect on the page.
 		get tracker() {
-			tracker ??= createTracker(createPersistentStore(normalized.tracking), normalized.tracking.consent);
+			tracker ??= createVisitorTracker(normalized);
 			return tracker;
 		},
 	};
@@ -111,6 +124,9 @@ export function createClient(options: ClientOptions): VoucherifyClient {
 	return {
 		get trackingId() {
 			return context.tracker.trackingId;
+		},
+		get anonymousId() {
+			return context.tracker.anonymousId;
 		},
 		get consent() {
 			return context.tracker.consent;
@@ -129,7 +145,7 @@ export function createClient(options: ClientOptions): VoucherifyClient {
 		listPromotionTiers: (params, requestOptions) => listPromotionTiers(context, params, requestOptions),
 		setIdentity(identity) {
 			const hash = hashIdentity(identity);
-			context.tracker.adopt(hash);
+			context.tracker.identify(hash);
 			return hash;
 		},
 		setConsent(consent) {
@@ -139,7 +155,7 @@ export function createClient(options: ClientOptions): VoucherifyClient {
 			context.tracker.setConsent(consent);
 		},
 		reset: () => context.tracker.reset(),
-		fillTrackingField: (form, fieldName) => fillTrackingField(form, context.tracker.trackingId, fieldName),
-		trackingHeaders: () => trackingHeaders(context.tracker.trackingId),
+		fillTrackingField: (form, fieldName) => fillTrackingField(form, context.tracker, fieldName),
+		trackingHeaders: () => trackingHeaders(context.tracker),
 	};
 }

@@ -1,8 +1,9 @@
 import { DEFAULT_COOKIE_NAME, DEFAULT_MAX_AGE_DAYS, MAX_AGE_DAYS_LIMIT, isCookieDomain, isCookieName, isHttpToken, isMaxAgeDays } from '../shared/cookie.js';
 import { describeType } from '../shared/identity.js';
+import { CONSENT_STATES, isConsentState, type ConsentState } from '../tracking/consent.js';
 import { isPlainObject } from './input.js';
 
-export type ConsentState = 'granted' | 'pending' | 'denied';
+export type { ConsentState };
 
 export type TrackingOptions = {
 	/**
@@ -75,7 +76,6 @@ export const DEFAULT_TIMEOUT = 5000;
 /** @default 2 */
 export const DEFAULT_RETRY = 2;
 const MAX_TIMEOUT = 2_147_483_647; // setTimeout's limit
-const CONSENT_STATES: readonly ConsentState[] = ['granted', 'pending', 'denied'];
 /** Set by the SDK on every call: the keys, its channel, and the JSON it sends and expects. */
 const RESERVED_HEADERS = new Set(['x-client-application-id', 'x-client-token', 'x-voucherify-channel', 'accept', 'content-type']);
 
@@ -106,10 +106,6 @@ const headerValue = (value: unknown, option: string): string => {
 	const text = nonEmptyString(value, option);
 	return HEADER_VALUE.test(text) ? text : invalid(option, HEADER_TEXT, text);
 };
-
-export function isConsentState(value: unknown): value is ConsentState {
-	return CONSENT_STATES.includes(value as ConsentState);
-}
 
 export function normalizeApiUrl(value: unknown): string {
 	if (value === undefined) return DEFAULT_API_URL;

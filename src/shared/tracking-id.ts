@@ -2,5 +2,10 @@
 const SERVER_TRACKING_ID = /^track_[A-Za-z0-9+/_-]{4,200}={0,2}$/;
 const IDENTITY_HASH = /^[0-9a-f]{64}$/;
 
-export const isTrackingId = (value: unknown): value is string =>
-	typeof value === 'string' && (SERVER_TRACKING_ID.test(value) || IDENTITY_HASH.test(value));
+/** An id the API issued to an anonymous visitor (`track_…`). */
+export const isAnonymousId = (value: unknown): value is string => typeof value === 'string' && SERVER_TRACKING_ID.test(value);
+
+/** An identity hash from `setIdentity()` or `hashIdentity()`. */
+export const isIdentityHash = (value: unknown): value is string => typeof value === 'string' && IDENTITY_HASH.test(value);
+
+export const isTrackingId = (value: unknown): value is string => isAnonymousId(value) || isIdentityHash(value);

@@ -1,7 +1,7 @@
 import Cookies from 'js-cookie';
 import { maxAgeSeconds } from '../shared/cookie.js';
-import { isTrackingId } from '../shared/tracking-id.js';
-import { StorageUnavailableError, type TrackingStore } from './tracking-store.js';
+import { isIdentityHash, isTrackingId } from '../shared/tracking-id.js';
+import { probeName, StorageUnavailableError, type TrackingStore } from './tracking-store.js';
 
 export type CookieSettings = {
 	name: string;
@@ -17,6 +17,26 @@ const decode = (text: string): string => {
 	}
 };
 
+/** Every valid value under `name`, in the browser's order: a parent domain's copy or a tampered one can sit beside ours. */
+function readAll(name: string): string[] {
+	let jar: string;
+	try {
+		jar = document.cookie;
+	} catch (error) {
+		// Sandboxed documents throw a SecurityError on any access to document.cookie.
+		throw new StorageUnavailableError('document.cookie is not accessible', { cause: error });
+	}
+	return (
+		jar
+			.split('; ')
+			.map((pair) => pair.split('='))
+			.filter(([key]) => key !== undefined && decode(key) === name)
+			// Strip one pair of quotes as the server helper and js-cookie do: Python's SimpleCookie quotes values with `/` or `=`.
+			.map(([, ...value]) => decode(value.join('=').replace(/^"(.*)"$/, '$1')))
+			.filter(isTrackingId)
+	);
+}
+
 /**
 The first-party cookie, written raw (js-cookie leaves `+`, `/` and `=` as they are) with
 `Path=/; SameSite=Lax; Max-Age`, and `Secure` on https pages.
@@ -29,24 +49,8 @@ export function createCookieStore({ name, domain, maxAgeDays }: CookieSettings):
 		...(domain ? { domain } : {}),
 		...(window.location.protocol === 'https:' ? { secure: true } : {}),
 	});
-
-	/** The first valid value under our name: a parent domain's cookie or a tampered one can sit beside ours. */
-	const read = (): string | undefined => {
-		let jar: string;
-		try {
-			jar = document.cookie;
-		} catch (error) {
-			// Sandboxed documents throw a SecurityError on any access to document.cookie.
-			throw new StorageUnavailableError('document.cookie is not accessible', { cause: error });
-		}
-		return jar
-			.split('; ')
-			.map((pair) => pair.split('='))
-			.filter(([key]) => key !== undefined && decode(key) === name)
-			// Strip one pair of quotes as the server helper and js-cookie do: Python's SimpleCookie quotes values with `/` or `=`.
-			.map(([, ...value]) => decode(value.join('=').replace(/^"(.*)"$/, '$1')))
-			.find(isTrackingId);
-	};
+	const read = (): string | undefined => readAll(name)[0];
+	const set = (value: string) => Cookies.set(name, value, attributes());
 
 	/** The host-only copy and one for each domain the page may have set it on (`www.shop.test`, `shop.test`), whatever `domain` says. */
 	const removeEveryCopy = () => {
@@ -56,22 +60,47 @@ export function createCookieStore({ name, domain, maxAgeDays }: CookieSettings):
 		}
 	};
 
+	/**
+	Domain rollout: an id a returning visitor holds in a host-only copy moves to the `domain` cookie, so every subdomain
+	sees it; the host-only copy goes. An identity hash already in the domain cookie is never replaced by an anonymous id.
+	*/
+	const adoptHostOnlyCopy = () => {
+		const before = readAll(name);
+		if (!domain || before.length === 0) return;
+		Cookies.remove(name, { path: '/' });
+		const shared = readAll(name);
+		const hostOnly = before.find((value) => !shared.includes(value));
+		if (hostOnly !== undefined && !isIdentityHash(shared[0])) set(hostOnly);
+	};
+
 	return {
 		kind: 'cookie',
+		/** A probe under a name of its own: another tab rewriting our cookie meanwhile cannot make it fail. */
+		open() {
+			try {
+				const probe = probeName(name);
+				Cookies.set(probe, '1', attributes());
+				const kept = document.cookie.includes(`${probe}=1`);
+				Cookies.remove(probe, { path: '/', ...(domain ? { domain } : {}) });
+				if (kept) adoptHostOnlyCopy();
+				return kept;
+			} catch {
+				return false;
+			}
+		},
 		read,
 		write(value) {
 			try {
-				Cookies.set(name, value, attributes());
-				// An older copy under another domain (host-only, or re-issued by the backend) may still be the one read first.
+				set(value);
+				// An older copy under another domain (re-issued by the backend, a parent domain's) may still be the one read first.
 				if (read() !== value) {
 					removeEveryCopy();
-					Cookies.set(name, value, attributes());
+					set(value);
 				}
 			} catch (error) {
 				throw new StorageUnavailableError('document.cookie is not accessible', { cause: error });
 			}
-			// Browsers drop refused cookies silently; reading back is the only way to know.
-			if (read() !== value) throw new StorageUnavailableError('The browser did not keep the tracking cookie');
+			// A value that still differs was written by another tab meanwhile: the cookie is the truth, and the tracker follows it.
 		},
 		clear: removeEveryCopy,
 	};

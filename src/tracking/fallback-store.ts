@@ -2,57 +2,60 @@ import { isTrackingId } from '../shared/tracking-id.js';
 import { StorageUnavailableError, type TrackingStore } from './tracking-store.js';
 
 /**
-Chains stores from most to least durable (cookie → localStorage → memory). Reads take the first valid value;
-a write that a store refuses moves on to the next store for good; `kind` tells which store is in use.
+Chains stores from most to least durable (cookie → localStorage → memory). On first use it opens the first store
+that can keep a value and uses that one alone: a value another tab wrote is never mistaken for a refused write, and
+copies left in the less durable stores by an earlier page are removed, so none can come back later.
 */
 export function createFallbackStore(stores: readonly [TrackingStore, ...TrackingStore[]]): TrackingStore {
-	let active = 0;
+	let active: number | undefined;
 
-	const fallBack = (): boolean => {
-		if (active + 1 >= stores.length) return false;
-		active += 1;
-		return true;
-	};
-
-	const attempt = <T>(operation: (store: TrackingStore) => T): T => {
-		for (;;) {
+	const clearFrom = (index: number) => {
+		for (const store of stores.slice(index)) {
 			try {
-				return operation(stores[active] as TrackingStore);
-			} catch (error) {
-				if (!(error instanceof StorageUnavailableError) || !fallBack()) throw error;
+				store.clear();
+			} catch {
+				// A store that cannot be reached holds nothing to clear.
 			}
 		}
+	};
+
+	const open = (): TrackingStore => {
+		if (active === undefined) {
+			const usable = stores.findIndex((store) => store.open());
+			active = usable === -1 ? stores.length - 1 : usable;
+			clearFrom(active + 1);
+		}
+		return stores[active] as TrackingStore;
 	};
 
 	const read = (): string | undefined => {
-		for (const store of stores.slice(active)) {
-			try {
-				const value = store.read();
-				if (isTrackingId(value)) return value;
-			} catch {
-				// Unreadable store: the next one may still hold the id.
-			}
+		try {
+			const value = open().read();
+			return isTrackingId(value) ? value : undefined;
+		} catch {
+			return undefined;
 		}
-		return undefined;
 	};
 
 	return {
 		get kind() {
-			return (stores[active] as TrackingStore).kind;
+			return open().kind;
 		},
+		/** Whether the most durable store is the one in use; `false` means the SDK fell back. */
+		open: () => (open(), active === 0),
 		read,
 		write(value) {
 			if (read() === value) return;
-			attempt((store) => store.write(value));
-		},
-		clear() {
-			for (const store of stores) {
+			for (;;) {
 				try {
-					store.clear();
-				} catch {
-					// A store that cannot be reached holds nothing to clear.
+					return open().write(value);
+				} catch (error) {
+					// The store became unreachable after it opened (its frame was sandboxed since): the next one takes over.
+					if (!(error instanceof StorageUnavailableError) || active === stores.length - 1) throw error;
+					active = (active as number) + 1;
 				}
 			}
 		},
+		clear: () => clearFrom(0),
 	};
 }

@@ -1,7 +1,7 @@
-import { isTrackingId } from '../shared/tracking-id.js';
-import type { ConsentState } from '../client/options.js';
-import type { TrackingStore } from './tracking-store.js';
-import { createMemoryStore } from './tracking-store.js';
+import { isAnonymousId, isIdentityHash, isTrackingId } from '../shared/tracking-id.js';
+import type { ConsentState } from './consent.js';
+import { createMemoryStore, type TrackingStore } from './tracking-store.js';
+import type { VisitorLock } from './visitor-lock.js';
 
 /** What a call needs from the tracker: the id to send, and a way to report the id the API answered with. */
 export type TrackedCall = {
@@ -11,87 +11,134 @@ export type TrackedCall = {
 
 export type Tracker = {
 	readonly trackingId: string | undefined;
+	/** The `track_` id the visitor had before `setIdentity()`: checkout redeems with it, so that history is kept. */
+	readonly anonymousId: string | undefined;
 	readonly consent: ConsentState;
 	readonly storeKind: TrackingStore['kind'];
-	begin(): Promise<TrackedCall>;
-	adopt(trackingId: string): void;
+	/** When no id is stored, first waits for any id-issuing call of the origin (at most `waitMs`). */
+	begin(signal?: AbortSignal): Promise<TrackedCall>;
+	/** Takes an identity hash as the tracking id, keeping the anonymous id it replaces. */
+	identify(hash: string): void;
 	setConsent(consent: ConsentState): void;
 	reset(): void;
 };
 
-/**
-Owns the visitor's tracking id under the consent rules: `granted` persists it in `persistent` (the cookie chain),
-`pending` holds it in memory, `denied` keeps no anonymous id at all (only an explicit identity, in memory). While a call without an id is in flight,
-later calls wait for its answer, so concurrent first calls on one page converge on one id.
-*/
-export function createTracker(persistent: TrackingStore, initialConsent: ConsentState): Tracker {
+export type TrackerSettings = {
+	/** Durable homes (the cookie chains) of the tracking id and of the anonymous id. */
+	stores: { tracking: TrackingStore; anonymous: TrackingStore };
+	consent: ConsentState;
+	lock: VisitorLock;
+	/** The longest a call waits for another tab's first call: the call's timeout. */
+	waitMs: number;
+};
+
+/** One value under the consent rules: `granted` keeps it in its durable store, `pending` in memory, `denied` nowhere but memory. */
+function createSlot(persistent: TrackingStore, accepts: (value: unknown) => value is string) {
 	const memory = createMemoryStore();
+	const store = (consent: ConsentState) => (consent === 'granted' ? persistent : memory);
+	return {
+		memory,
+		read(consent: ConsentState): string | undefined {
+			const value = store(consent).read();
+			return accepts(value) ? value : undefined;
+		},
+		write(consent: ConsentState, value: string) {
+			store(consent).write(value);
+		},
+		clear() {
+			persistent.clear();
+			memory.clear();
+		},
+	};
+}
+
+/**
+Owns the visitor's ids under the consent rules. The store is re-read before every call, so an id another tab or
+client wrote wins. A call that finds no id takes the origin's visitor lock first, so concurrent first calls in every
+tab and client converge on the one id the first of them gets.
+*/
+export function createTracker({ stores, consent: initialConsent, lock, waitMs }: TrackerSettings): Tracker {
+	const tracking = createSlot(stores.tracking, isTrackingId);
+	const anonymous = createSlot(stores.anonymous, isAnonymousId);
 	let consent = initialConsent;
-	let firstCall: Promise<void> | undefined;
-	// Bumped whenever the id is forgotten, so an answer to a call begun before does not bring it back.
+	// Bumped whenever the ids are forgotten, so an answer to a call begun before does not bring one back.
 	let generation = 0;
 	let warnedAboutFallback = false;
-	// Outside a browser the persistent store is memory from the start: nothing fell back, nothing to warn about.
-	const intendedKind = persistent.kind;
 
-	const activeStore = (): TrackingStore => (consent === 'granted' ? persistent : memory);
-
-	const read = (): string | undefined => {
-		const value = activeStore().read();
-		return isTrackingId(value) ? value : undefined;
-	};
+	const read = () => tracking.read(consent);
 
 	const write = (value: string) => {
-		const store = activeStore();
-		store.write(value);
-		if (store === persistent && store.kind !== intendedKind && !warnedAboutFallback) {
+		tracking.write(consent, value);
+		// Outside a browser the durable store is memory from the start and opens as it is: nothing fell back.
+		if (consent === 'granted' && !stores.tracking.open() && !warnedAboutFallback) {
 			warnedAboutFallback = true;
-			console.warn(`[voucherify] The tracking cookie could not be written; the tracking id is kept in ${store.kind} instead`);
+			console.warn(`[voucherify] The tracking cookie could not be written; the tracking id is kept in ${stores.tracking.kind} instead`);
 		}
+	};
+
+	const keepAnonymous = (value: string | undefined) => {
+		if (value === undefined) anonymous.clear();
+		else anonymous.write(consent, value);
 	};
 
 	const forget = () => {
 		generation += 1;
-		persistent.clear();
-		memory.clear();
+		tracking.clear();
+		anonymous.clear();
 	};
 
 	// Denied from the start: a copy left by an earlier visit must go too.
 	if (consent === 'denied') forget();
 
-	const tracker: Tracker = {
+	return {
 		get trackingId() {
 			return read();
+		},
+		get anonymousId() {
+			return isIdentityHash(read()) ? anonymous.read(consent) : undefined;
 		},
 		get consent() {
 			return consent;
 		},
 		get storeKind() {
-			return activeStore().kind;
+			return consent === 'granted' ? stores.tracking.kind : 'memory';
 		},
 
-		async begin() {
-			while (firstCall) await firstCall;
-			const trackingId = read();
-			if (trackingId !== undefined || consent === 'denied') return { trackingId, finish() {} };
+		async begin(signal) {
+			const stored = read();
+			if (stored !== undefined || consent === 'denied') return { trackingId: stored, finish() {} };
 
-			let release!: () => void;
-			firstCall = new Promise((resolve) => (release = resolve));
+			const release = await lock.acquire(signal, waitMs);
+			// The first call of another tab or client may have finished while this one waited.
+			const trackingId = read();
+			if (trackingId !== undefined) {
+				release();
+				return { trackingId, finish() {} };
+			}
 			const begunIn = generation;
 			return {
 				trackingId: undefined,
 				finish(answered) {
-					// Another tab, or setIdentity(), may have set an id meanwhile: the stored one wins.
-					if (isTrackingId(answered) && read() === undefined && begunIn === generation) write(answered);
-					firstCall = undefined;
-					release();
+					try {
+						if (begunIn === generation && isAnonymousId(answered)) {
+							const current = read();
+							if (current === undefined) write(answered);
+							// setIdentity() ran while this first call was in flight: its history is the visitor's anonymous history.
+							else if (isIdentityHash(current) && anonymous.read(consent) === undefined) keepAnonymous(answered);
+						}
+					} finally {
+						release();
+					}
 				},
 			};
 		},
 
-		/** An explicit id (an identity hash). Under `denied` it lives in memory for this page only. */
-		adopt(trackingId) {
-			write(trackingId);
+		identify(hash) {
+			const current = read();
+			// A `track_` id becomes the anonymous id; another identity's hash means another person (a shared computer).
+			if (isAnonymousId(current)) keepAnonymous(current);
+			else if (current !== hash && anonymous.read(consent) !== undefined) keepAnonymous(undefined);
+			write(hash);
 		},
 
 		setConsent(next) {
@@ -101,15 +148,21 @@ export function createTracker(persistent: TrackingStore, initialConsent: Consent
 				forget();
 				return;
 			}
-			const current = read();
 			if (next === consent) return;
+			const [current, anonymousId] = [read(), anonymous.read(consent)];
 			consent = next;
-			if (next === 'pending') persistent.clear();
+			if (next === 'pending') {
+				stores.tracking.clear();
+				stores.anonymous.clear();
+			}
 			if (current !== undefined) write(current);
-			if (next === 'granted') memory.clear();
+			if (anonymousId !== undefined) keepAnonymous(anonymousId);
+			if (next === 'granted') {
+				tracking.memory.clear();
+				anonymous.memory.clear();
+			}
 		},
 
 		reset: forget,
 	};
-	return tracker;
 }

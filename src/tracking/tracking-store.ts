@@ -1,9 +1,10 @@
 /**
-Where the tracking id lives. Implementations throw `StorageUnavailableError` when they cannot keep a value,
-which moves the SDK on to the next store.
+Where an id lives. `open()` says, once, whether the store can keep a value at all, by a probe that no other tab's
+write can fool; `write()` throws `StorageUnavailableError` only when the store cannot be reached.
 */
 export type TrackingStore = {
 	readonly kind: 'cookie' | 'localStorage' | 'memory';
+	open(): boolean;
 	read(): string | undefined;
 	write(value: string): void;
 	clear(): void;
@@ -13,10 +14,14 @@ export class StorageUnavailableError extends Error {
 	override name = 'StorageUnavailableError';
 }
 
+/** A name no other tab or earlier page uses, for a probe that writes, reads back and removes. */
+export const probeName = (base: string): string => `${base}_probe_${Math.random().toString(36).slice(2)}`;
+
 export function createMemoryStore(): TrackingStore {
 	let value: string | undefined;
 	return {
 		kind: 'memory',
+		open: () => true,
 		read: () => value,
 		write(next) {
 			value = next;
@@ -38,6 +43,16 @@ export function createLocalStorageStore(key: string): TrackingStore {
 	};
 	return {
 		kind: 'localStorage',
+		open() {
+			try {
+				const probe = probeName(key);
+				storage().setItem(probe, '1');
+				storage().removeItem(probe);
+				return true;
+			} catch {
+				return false;
+			}
+		},
 		read: () => storage().getItem(key) ?? undefined,
 		write(value) {
 			try {

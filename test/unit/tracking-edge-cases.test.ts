@@ -3,7 +3,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { hashIdentity, trackingCookie } from '../../src/server/index.js';
-import { CODE, COOKIE_NAME, OTHER_TRACKING_ID, makeClient, requests, sentTrackingId, useApi } from './support/api.js';
+import { ANSWERED_TRACKING_ID, CODE, COOKIE_NAME, OTHER_TRACKING_ID, makeClient, requests, sentTrackingId, useApi } from './support/api.js';
 import { setRawCookie, spyOnCookieWrites } from './support/dom.js';
 
 const PARENT_DOMAIN = '.shop.test';
@@ -77,13 +77,57 @@ describe('two cookies with the same name', () => {
 
 	test('does not rewrite the cookie when the id the page reads is already the one set', () => {
 		const hash = hashIdentity(IDENTITY);
-		hostOnlyCookie(hash);
-		parentDomainCookie(OTHER_TRACKING_ID);
-		const writes = spyOnCookieWrites();
+		parentDomainCookie(hash);
 		const client = makeClient({ tracking: { domain: PARENT_DOMAIN } });
+		expect(client.trackingId).toBe(hash);
+		const writes = spyOnCookieWrites();
 		client.setIdentity(IDENTITY);
 
 		expect(writes).toEqual([]);
 		expect(client.trackingId).toBe(hash);
+	});
+});
+
+describe('domain rollout: tracking.domain turned on for returning visitors', () => {
+	const domainCopy = (writes: string[]) => writes.filter((write) => write.includes(`domain=${PARENT_DOMAIN}`) && !write.includes('expires='));
+
+	test('moves the id of a host-only cookie to the domain cookie and deletes the host-only copy', async () => {
+		hostOnlyCookie(OTHER_TRACKING_ID);
+		const writes = spyOnCookieWrites();
+		const client = makeClient({ tracking: { domain: PARENT_DOMAIN } });
+		await client.validate(CODE);
+
+		expect(sentTrackingId(requests[0])).toBe(OTHER_TRACKING_ID);
+		expect(copies()).toEqual([OTHER_TRACKING_ID]);
+		expect(domainCopy(writes)).toHaveLength(1);
+		expect(domainCopy(writes)[0]).toMatch(new RegExp(`^${COOKIE_NAME}=${OTHER_TRACKING_ID.replace(/[+/]/g, '\\$&')};`));
+	});
+
+	test('the host-only id wins over an anonymous id another subdomain already put in the domain cookie', () => {
+		hostOnlyCookie(OTHER_TRACKING_ID);
+		parentDomainCookie(ANSWERED_TRACKING_ID);
+		const client = makeClient({ tracking: { domain: PARENT_DOMAIN } });
+
+		expect(client.trackingId).toBe(OTHER_TRACKING_ID);
+		expect(copies()).toEqual([OTHER_TRACKING_ID]);
+	});
+
+	test('an identity hash in the domain cookie is kept over an anonymous host-only id', () => {
+		const hash = hashIdentity(IDENTITY);
+		hostOnlyCookie(OTHER_TRACKING_ID);
+		parentDomainCookie(hash);
+		const client = makeClient({ tracking: { domain: PARENT_DOMAIN } });
+
+		expect(client.trackingId).toBe(hash);
+		expect(copies()).toEqual([hash]);
+	});
+
+	test('without tracking.domain a host-only cookie stays as it is', () => {
+		hostOnlyCookie(OTHER_TRACKING_ID);
+		const writes = spyOnCookieWrites();
+		const client = makeClient();
+
+		expect(client.trackingId).toBe(OTHER_TRACKING_ID);
+		expect(writes).toEqual([]);
 	});
 });

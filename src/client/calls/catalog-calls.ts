@@ -34,7 +34,7 @@ async function getWithTrackingId<T>(
 		if (type === 'flag' && typeof value !== 'boolean') throw new VoucherifyInvalidInputError(key, `\`${key}\` must be a boolean`);
 	}
 	const signal = signalOf(options);
-	return withTrackingId(context, (trackingId) =>
+	return withTrackingId(context, signal, (trackingId) =>
 		context.transport.send<T & { tracking_id?: unknown }>({
 			method: 'get',
 			path,
@@ -82,7 +82,7 @@ export async function updateConsents(
 export async function qualifications(context: ClientContext, params?: QualificationsParams, options?: RequestOptions) {
 	const body = checkBody(params);
 	const signal = signalOf(options);
-	return withTrackingId(context, (trackingId) =>
+	return withTrackingId(context, signal, (trackingId) =>
 		context.transport.send<QualificationsResult>({ method: 'post', path: 'qualifications', json: { ...body, tracking_id: trackingId }, signal }),
 	);
 }

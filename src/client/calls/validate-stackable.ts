@@ -30,7 +30,7 @@ const stackable =
 	async (context: ClientContext, params: StackableParams, options?: RequestOptions): Promise<T> => {
 		const body = normalizeStackableParams(params);
 		const signal = signalOf(options);
-		return withTrackingId(context, (trackingId) =>
+		return withTrackingId(context, signal, (trackingId) =>
 			context.transport.send<T>({ method: 'post', path, json: { ...body, tracking_id: trackingId }, signal }),
 		);
 	};

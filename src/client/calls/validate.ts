@@ -11,7 +11,7 @@ export async function validate(
 ): Promise<ValidationResult> {
 	const params = normalizeValidateParams(codeOrParams);
 	const signal = signalOf(options);
-	return withTrackingId(context, (trackingId) =>
+	return withTrackingId(context, signal, (trackingId) =>
 		context.transport.send<ValidationResult>({
 			method: 'get',
 			path: params.code === undefined ? 'promotions/validation' : 'validate',

@@ -28,7 +28,7 @@ const postAsVisitor = async <T>(
 	query?: string,
 ): Promise<T> => {
 	const signal = signalOf(options);
-	return withTrackingId(context, (trackingId) =>
+	return withTrackingId(context, signal, (trackingId) =>
 		context.transport.send<T & { tracking_id?: unknown }>({ method: 'post', path, query, json: asVisitor(body, trackingId), signal }),
 	);
 };
@@ -71,7 +71,7 @@ export async function createCustomer(
 	const { doubleOptIn = false } = checkObject(params, 'params');
 	if (typeof doubleOptIn !== 'boolean') throw new VoucherifyInvalidInputError('doubleOptIn', '`doubleOptIn` must be true or false');
 	const headers = doubleOptIn ? { 'X-Voucherify-Double-Opt-In': 'true' } : undefined;
-	return withTrackingId(context, (trackingId) =>
+	return withTrackingId(context, signal, (trackingId) =>
 		context.transport.send<Customer & { tracking_id?: unknown }>({
 			method: 'post',
 			path: 'customers',

@@ -23,16 +23,19 @@ function override(target: object, key: string, descriptor: PropertyDescriptor): 
 	});
 }
 
+/** The store's availability probe writes a cookie of its own name (`<name>_probe_<random>`) and removes it at once. */
+const isProbe = (assignment: string) => /^[^=]*_probe_/.test(assignment);
+
 /**
-Records every string assigned to `document.cookie`. With `refuse`, the assignment is dropped, as a browser that
-blocks cookies does silently.
+Records every string assigned to `document.cookie`, except the availability probes. With `refuse`, the assignment is
+dropped, as a browser that blocks cookies does silently.
 */
 export function spyOnCookieWrites({ refuse = false } = {}): string[] {
 	const writes: string[] = [];
 	override(document, 'cookie', {
 		get: readJar,
 		set(value: string) {
-			writes.push(value);
+			if (!isProbe(value)) writes.push(value);
 			if (!refuse) writeJar(value);
 		},
 	});
