@@ -100,15 +100,21 @@ function assertGiftHasAmount(evaluation: StackEvaluation): void {
 	if (empty) throw new DomainError('missing_amount', 'Missing amount', 'Redeeming a gift card needs an order amount left to pay');
 }
 
-/** Creates or upserts the customer, then gives it `T` and everything `T` did anonymously. */
+/**
+Creates or upserts the customer, then gives it `T` and everything `T` did anonymously, and the anonymous activity
+recorded under its own `source_id` (a login mid-session: `T` is the anonymous id, the source id the identity hash).
+*/
 function settleCustomer(ctx: DomainContext, known: Customer | undefined, input: CustomerInput | undefined, trackingId: string | undefined): Customer | undefined {
 	const customer = known
 		? saveCustomer(ctx, withFields(known, input ?? {}, ctx.now()))
 		: trackingId !== undefined || input !== undefined
 			? addCustomer(ctx, input?.source_id ?? trackingId ?? null, input ?? {})
 			: undefined;
-	if (customer && trackingId !== undefined) claimTrackingId(ctx, trackingId, customer);
-	return customer && findCustomerById(ctx, customer.id);
+	if (!customer) return undefined;
+	for (const id of new Set([trackingId, customer.source_id])) {
+		if (id) claimTrackingId(ctx, id, customer);
+	}
+	return findCustomerById(ctx, customer.id);
 }
 
 function redeemOne(ctx: DomainContext, redeemable: ApplicableRedeemable, common: RedemptionCommon, evaluation: StackEvaluation, parentId?: string): Redemption {

@@ -1,15 +1,16 @@
 import type { HttpHandler } from 'msw';
 import { readVoucherDefinition } from '../input/voucher-definition.js';
 import { bodyReader, queryReader } from '../input/reader.js';
-import { readCustomerBody, readPage, readStackRedemption, readVoucherRedemption } from '../input/requests.js';
+import { readCustomerBody, readPage, readRedemptionTrackingId, readStackRedemption, readVoucherRedemption } from '../input/requests.js';
 import { noContent, ok, type HttpEnvironment, type Router } from './router.js';
 
 /** The server API of CONTRACT §2: secret keys, called by the shop's backend, tests and fixtures. */
 export function serverRoutes({ core }: HttpEnvironment, { server: route }: Router): HttpHandler[] {
 	return [
 		route('post', '/vouchers/:code/redemption', async ({ path, query, json }) => {
-			const trackingId = queryReader.string(query.tracking_id, 'tracking_id');
-			return ok(core.redeemVoucher(path.code ?? '', readVoucherRedemption(await json(), trackingId, 'API')));
+			const body = await json();
+			const trackingId = readRedemptionTrackingId(queryReader.string(query.tracking_id, 'tracking_id'), body);
+			return ok(core.redeemVoucher(path.code ?? '', readVoucherRedemption(body, trackingId, 'API')));
 		}),
 		route('post', '/redemptions', async ({ json }) => ok(core.redeemStack(readStackRedemption(await json(), 'API')))),
 		route('get', '/customers', ({ query }) => {

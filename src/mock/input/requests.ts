@@ -73,6 +73,18 @@ export function readVoucherRedemption(json: Json, trackingId: string | undefined
 	});
 }
 
+/**
+The tracking id of `POST /v1/vouchers/{code}/redemption`: the query's or the body's (how `@voucherify/sdk` sends it),
+which count alike; two different ones are refused rather than one silently chosen.
+*/
+export function readRedemptionTrackingId(fromQuery: string | undefined, json: Json): string | undefined {
+	const fromBody = body.string(json.tracking_id, 'tracking_id');
+	if (fromQuery && fromBody && fromQuery !== fromBody) {
+		throw new DomainError('invalid_payload', 'Invalid payload', 'The tracking_id in the query and the tracking_id in the body differ');
+	}
+	return fromQuery || fromBody || undefined;
+}
+
 /** `POST /redemptions`: the stack, the customer, the order and the body `tracking_id`. */
 export function readStackRedemption(json: Json, channel: RedemptionRequest['channel']): RedemptionRequest {
 	return { ...readVoucherRedemption(json, body.string(json.tracking_id, 'tracking_id'), channel), redeemables: readRedeemables(body, json.redeemables) };
