@@ -18,7 +18,7 @@ export { calculateDiscount, calculatePrice } from './client/price.js';
 export { hashIdentity } from './shared/identity.js';
 export { isTrackingId } from './shared/tracking-id.js';
 export { DEFAULT_COOKIE_NAME, DEFAULT_MAX_AGE_DAYS } from './shared/cookie.js';
-export { TRACKING_FIELD_NAME, TRACKING_HEADER_NAME } from './shared/handoff.js';
+export { ANONYMOUS_HEADER_NAME, ANONYMOUS_ID_NAME, TRACKING_FIELD_NAME, TRACKING_HEADER_NAME } from './shared/handoff.js';
 export { SDK_VERSION } from './version.js';
 
 export type { VoucherifyClient } from './client/create-client.js';

@@ -128,3 +128,8 @@ export function usePageWithServer(server: SetupServer, prepare: () => void): voi
 	});
 	afterAll(() => server.close());
 }
+
+/** Puts `locks` in place of `navigator.locks` (jsdom has none), as a browser with the Web Locks API has it. */
+export function installLockManager(locks: object): void {
+	override(navigator, 'locks', { get: () => locks });
+}
