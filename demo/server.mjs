@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { TRACKING_FIELD_NAME, TRACKING_HEADER_NAME, isTrackingId, readTrackingId } from '../dist/server/index.js';
+import { readVisitorIds, redemptionIdentity } from '../dist/server/index.js';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 const SCRIPT_FILE = fileURLToPath(new URL('../dist/voucherify.min.js', import.meta.url));
@@ -54,14 +54,13 @@ export function createDemoServer(config) {
 			.replaceAll('{{CLIENT_TOKEN}}', escapeAttribute(config.clientToken));
 	}
 
-	/** Checkout: find the visitor's tracking id (cookie first), redeem server-side, answer with the merged customer. */
+	/**
+	Checkout, as README "Checkout hand-off" recipes it: the visitor's ids (cookies first, then the headers, then the
+	form), then the server-side redemption with `tracking_id` and `customer.source_id` from `redemptionIdentity`.
+	*/
 	async function checkout(request) {
 		const form = new URLSearchParams(await readBody(request));
-		const headerId = request.headers[TRACKING_HEADER_NAME.toLowerCase()];
-		const trackingId =
-			readTrackingId(request.headers.cookie) ??
-			(isTrackingId(headerId) ? headerId : undefined) ??
-			(isTrackingId(form.get(TRACKING_FIELD_NAME)) ? form.get(TRACKING_FIELD_NAME) : undefined);
+		const visitor = readVisitorIds({ headers: request.headers, form });
 		const code = (form.get('code') ?? '').trim();
 		const amount = Number.parseInt(form.get('amount') ?? '', 10);
 		if (!code || !Number.isSafeInteger(amount) || amount <= 0) {
@@ -71,9 +70,10 @@ export function createDemoServer(config) {
 		const items = parseItems(form.get('items'));
 		if (!items) return { status: 400, body: { message: 'The cart could not be read' } };
 
-		const customer = { name: form.get('name') || undefined, email: form.get('email') || undefined };
-		const query = trackingId ? `?tracking_id=${encodeURIComponent(trackingId)}` : '';
-		const redemption = await serverApi('POST', `/v1/vouchers/${encodeURIComponent(code)}/redemption${query}`, {
+		const identity = redemptionIdentity(visitor);
+		const customer = { ...identity.customer, name: form.get('name') || undefined, email: form.get('email') || undefined };
+		const redemption = await serverApi('POST', `/v1/vouchers/${encodeURIComponent(code)}/redemption`, {
+			tracking_id: identity.tracking_id,
 			customer,
 			order: { amount, items },
 		});
@@ -86,7 +86,7 @@ export function createDemoServer(config) {
 		]);
 		return {
 			status: 200,
-			body: { trackingId, redemption: redemption.body, customer: profile.body, activity: activity.body.data ?? [] },
+			body: { trackingId: visitor.trackingId, anonymousId: visitor.anonymousId, redemption: redemption.body, customer: profile.body, activity: activity.body.data ?? [] },
 		};
 	}
 

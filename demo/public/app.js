@@ -57,6 +57,7 @@ function renderTotals() {
 
 function renderVisitor() {
 	show('tracking-id', client.trackingId ?? 'none yet');
+	show('anonymous-id', client.anonymousId ?? '–');
 	show('consent', client.consent);
 	show('store', { granted: 'cookie (or its fallback)', pending: 'memory only', denied: 'nothing stored' }[client.consent]);
 }
