@@ -22,22 +22,23 @@ const PAGE_LOCKS = Symbol.for('voucherify.visitorLocks');
 const unlocked: Release = () => undefined;
 
 /**
-Where the Web Locks API is missing (browsers before 2022, pages that are not a secure context): one queue per name
-shared by every client of this page through a registered global symbol, so clients on one page still converge. Other
-tabs are not covered there: a documented best effort.
+Where the Web Locks API is missing (Firefox before 96, pages that are not a secure context): one queue per name shared
+by every client of this page through a registered global symbol, so clients on one page still converge. Other tabs
+are not covered there: a documented best effort. An aborted request leaves the queue at once.
 */
 function pageLocks(): LockManagerLike {
 	const scope = globalThis as unknown as Record<symbol, Map<string, Promise<unknown>> | undefined>;
 	const queues = (scope[PAGE_LOCKS] ??= new Map());
 	return {
 		request(name, { signal }, callback) {
-			const held = (queues.get(name) ?? Promise.resolve()).then(() => {
-				if (signal.aborted) throw signal.reason;
-				return callback();
+			const previous = queues.get(name) ?? Promise.resolve();
+			const held = new Promise((resolve, reject) => {
+				signal.addEventListener('abort', () => reject(signal.reason));
+				void previous.then(() => signal.aborted || callback().then(resolve, reject));
 			});
 			queues.set(
 				name,
-				held.catch(() => undefined),
+				previous.then(() => held).catch(() => undefined),
 			);
 			return held;
 		},
@@ -49,32 +50,22 @@ const webLocks = (): LockManagerLike | undefined =>
 
 export function createVisitorLock(name: string, locks: LockManagerLike = webLocks() ?? pageLocks()): VisitorLock {
 	return {
-		acquire(signal, waitMs) {
-			return new Promise<Release>((resolve, reject) => {
-				const request = new AbortController();
-				let settled = false;
-				const settle = (outcome: () => void) => {
-					if (settled) return;
-					settled = true;
-					clearTimeout(timer);
-					signal?.removeEventListener('abort', onAbort);
-					outcome();
-				};
-				const onAbort = () => {
-					request.abort();
-					settle(() => reject(signal?.reason));
-				};
-				const timer = setTimeout(() => {
-					request.abort();
-					settle(() => resolve(unlocked));
-				}, waitMs);
-				if (signal?.aborted) return onAbort();
-				signal?.addEventListener('abort', onAbort, { once: true });
+		acquire: (signal, waitMs) =>
+			new Promise<Release>((resolve, reject) => {
+				const waiting = new AbortController();
+				const stop = () => waiting.abort(signal?.reason);
+				const timer = setTimeout(stop, waitMs);
+				signal?.addEventListener('abort', stop);
 				locks
-					.request(name, { signal: request.signal }, () => new Promise<void>((release) => (settled ? release() : settle(() => resolve(release)))))
-					// Refused (an opaque-origin frame) or given up: proceed unlocked.
-					.catch(() => settle(() => resolve(unlocked)));
-			});
-		},
+					.request(name, { signal: waiting.signal }, () => {
+						clearTimeout(timer);
+						signal?.removeEventListener('abort', stop);
+						// The lock is held until this promise settles: its `resolve` is the caller's `Release`.
+						return new Promise<void>(resolve);
+					})
+					// An abort rejects; a wait past `waitMs`, or a refusal (an opaque-origin frame), goes on unlocked.
+					.catch(() => (signal?.aborted ? reject(signal.reason) : resolve(unlocked)));
+				if (signal?.aborted) stop();
+			}),
 	};
 }
