@@ -4,7 +4,7 @@ import { createFallbackStore } from '../tracking/fallback-store.js';
 import { isConsentState, type ConsentState } from '../tracking/consent.js';
 import { createTracker, type Tracker } from '../tracking/tracker.js';
 import { createLocalStorageStore, createMemoryStore, type TrackingStore } from '../tracking/tracking-store.js';
-import { createVisitorLock } from '../tracking/visitor-lock.js';
+import { createVisitorLock, queueLocks } from '../tracking/visitor-lock.js';
 import { ANONYMOUS_ID_NAME } from '../shared/handoff.js';
 import { validate } from './calls/validate.js';
 import { redeemStackable, validateStackable } from './calls/validate-stackable.js';
@@ -91,7 +91,8 @@ function createVisitorTracker({ tracking, timeout }: NormalizedOptions) {
 	return createTracker({
 		stores: { tracking: createPersistentStore(tracking.cookieName, tracking), anonymous: createPersistentStore(ANONYMOUS_ID_NAME, tracking) },
 		consent: tracking.consent,
-		lock: createVisitorLock(`voucherify:${tracking.cookieName}`),
+		// Outside a browser each client is its own visitor (an SSR server serves many): its queue is its own.
+		lock: createVisitorLock(`voucherify:${tracking.cookieName}`, typeof document === 'undefined' ? queueLocks(new Map()) : undefined),
 		waitMs: timeout,
 	});
 }

@@ -21,20 +21,24 @@ export type LockManagerLike = {
 const PAGE_LOCKS = Symbol.for('voucherify.visitorLocks');
 const unlocked: Release = () => undefined;
 
+type Queues = Map<string, Promise<unknown>>;
+
 /**
-Where the Web Locks API is missing (Firefox before 96, pages that are not a secure context): one queue per name shared
-by every client of this page through a registered global symbol, so clients on one page still converge. Other tabs
-are not covered there: a documented best effort. An aborted request leaves the queue at once.
+Where the Web Locks API is missing (Firefox before 96, pages that are not a secure context): one queue per name,
+shared by every client of the page through a registered global symbol, so clients on one page still converge. Other
+tabs are not covered there: a documented best effort. An aborted request leaves the queue at once.
 */
-function pageLocks(): LockManagerLike {
-	const scope = globalThis as unknown as Record<symbol, Map<string, Promise<unknown>> | undefined>;
-	const queues = (scope[PAGE_LOCKS] ??= new Map());
+const pageQueues = (): Queues => ((globalThis as unknown as Record<symbol, Queues | undefined>)[PAGE_LOCKS] ??= new Map());
+
+export function queueLocks(queues: Queues): LockManagerLike {
 	return {
 		request(name, { signal }, callback) {
 			const previous = queues.get(name) ?? Promise.resolve();
 			const held = new Promise((resolve, reject) => {
 				signal.addEventListener('abort', () => reject(signal.reason));
-				void previous.then(() => signal.aborted || callback().then(resolve, reject));
+				void previous.then(() => {
+					if (!signal.aborted) callback().then(resolve, reject);
+				});
 			});
 			queues.set(
 				name,
@@ -48,7 +52,7 @@ function pageLocks(): LockManagerLike {
 const webLocks = (): LockManagerLike | undefined =>
 	typeof navigator === 'undefined' ? undefined : (navigator as { locks?: LockManagerLike }).locks;
 
-export function createVisitorLock(name: string, locks: LockManagerLike = webLocks() ?? pageLocks()): VisitorLock {
+export function createVisitorLock(name: string, locks: LockManagerLike = webLocks() ?? queueLocks(pageQueues())): VisitorLock {
 	return {
 		acquire: (signal, waitMs) =>
 			new Promise<Release>((resolve, reject) => {

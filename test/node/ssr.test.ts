@@ -142,4 +142,24 @@ describe('calls in plain Node', () => {
 
 		expect(client.trackingHeaders()).toEqual({ 'X-Voucherify-Tracking-Id': ANSWERED_TRACKING_ID });
 	});
+
+	test('two clients in one server process do not wait on each other’s first call: each is its own visitor', async () => {
+		let answerFirst!: () => void;
+		server.use(
+			http.get(`${API}/client/v1/validate`, async ({ request }) => {
+				const code = new URL(request.url).searchParams.get('code');
+				sentTrackingIds.push(code);
+				if (code === 'SLOW') await new Promise<void>((resolve) => (answerFirst = resolve));
+				return HttpResponse.json({ valid: true, code, tracking_id: ANSWERED_TRACKING_ID });
+			}),
+		);
+		const [first, second] = [await makeClient(), await makeClient()];
+		const slow = first.validate('SLOW');
+		await vi.waitFor(() => expect(sentTrackingIds).toEqual(['SLOW']));
+
+		await expect(second.validate('FAST')).resolves.toMatchObject({ valid: true });
+		answerFirst();
+		await slow;
+		expect(sentTrackingIds).toEqual(['SLOW', 'FAST']);
+	});
 });
