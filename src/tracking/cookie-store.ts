@@ -1,4 +1,3 @@
-import Cookies from 'js-cookie';
 import { maxAgeSeconds } from '../shared/cookie.js';
 import { isIdentityHash, isTrackingId } from '../shared/tracking-id.js';
 import { probeName, StorageUnavailableError, type TrackingStore } from './tracking-store.js';
@@ -31,33 +30,36 @@ function readAll(name: string): string[] {
 			.split('; ')
 			.map((pair) => pair.split('='))
 			.filter(([key]) => key !== undefined && decode(key) === name)
-			// Strip one pair of quotes as the server helper and js-cookie do: Python's SimpleCookie quotes values with `/` or `=`.
+			// Strip one pair of quotes as the server helper does: Python's SimpleCookie quotes values with `/` or `=`.
 			.map(([, ...value]) => decode(value.join('=').replace(/^"(.*)"$/, '$1')))
 			.filter(isTrackingId)
 	);
 }
 
 /**
-The first-party cookie, written raw (js-cookie leaves `+`, `/` and `=` as they are) with
-`Path=/; SameSite=Lax; Max-Age`, and `Secure` on https pages.
+Writes one cookie. Names and values need no encoding: the name is a checked HTTP token and every value is a checked
+tracking id, hash or probe (`track_` + base64 or hex), all of them cookie-safe as they are.
+*/
+const setCookie = (name: string, value: string, attributes: string) => {
+	document.cookie = `${name}=${value}; Path=/${attributes}`;
+};
+
+/**
+The first-party cookie, written raw (`+`, `/` and `=` stay as they are) with `Path=/; SameSite=Lax; Max-Age`, and
+`Secure` on https pages.
 */
 export function createCookieStore({ name, domain, maxAgeDays }: CookieSettings): TrackingStore {
-	const attributes = () => ({
-		path: '/',
-		sameSite: 'Lax' as const,
-		'Max-Age': String(maxAgeSeconds(maxAgeDays)),
-		...(domain ? { domain } : {}),
-		...(window.location.protocol === 'https:' ? { secure: true } : {}),
-	});
+	const onDomain = domain ? `; Domain=${domain}` : '';
+	const attributes = () =>
+		`; Max-Age=${maxAgeSeconds(maxAgeDays)}; SameSite=Lax${onDomain}${window.location.protocol === 'https:' ? '; Secure' : ''}`;
+	const remove = (cookie: string, on = '') => setCookie(cookie, '', `; Max-Age=0${on}`);
 	const read = (): string | undefined => readAll(name)[0];
-	const set = (value: string) => Cookies.set(name, value, attributes());
+	const set = (value: string) => setCookie(name, value, attributes());
 
 	/** The host-only copy and one for each domain the page may have set it on (`www.shop.test`, `shop.test`), whatever `domain` says. */
 	const removeEveryCopy = () => {
-		Cookies.remove(name, { path: '/' });
-		for (let host = window.location.hostname; host.includes('.'); host = host.slice(host.indexOf('.') + 1)) {
-			Cookies.remove(name, { path: '/', domain: host });
-		}
+		remove(name);
+		for (let host = window.location.hostname; host.includes('.'); host = host.slice(host.indexOf('.') + 1)) remove(name, `; Domain=${host}`);
 	};
 
 	/**
@@ -67,7 +69,7 @@ export function createCookieStore({ name, domain, maxAgeDays }: CookieSettings):
 	const adoptHostOnlyCopy = () => {
 		const before = readAll(name);
 		if (!domain || before.length === 0) return;
-		Cookies.remove(name, { path: '/' });
+		remove(name);
 		const shared = readAll(name);
 		const hostOnly = before.find((value) => !shared.includes(value));
 		if (hostOnly !== undefined && !isIdentityHash(shared[0])) set(hostOnly);
@@ -79,9 +81,9 @@ export function createCookieStore({ name, domain, maxAgeDays }: CookieSettings):
 		open() {
 			try {
 				const probe = probeName(name);
-				Cookies.set(probe, '1', attributes());
+				setCookie(probe, '1', attributes());
 				const kept = document.cookie.includes(`${probe}=1`);
-				Cookies.remove(probe, { path: '/', ...(domain ? { domain } : {}) });
+				remove(probe, onDomain);
 				if (kept) adoptHostOnlyCopy();
 				return kept;
 			} catch {

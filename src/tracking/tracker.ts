@@ -36,20 +36,27 @@ export type TrackerSettings = {
 function createSlot(persistent: TrackingStore, accepts: (value: unknown) => value is string) {
 	const memory = createMemoryStore();
 	const store = (consent: ConsentState) => (consent === 'granted' ? persistent : memory);
-	return {
-		memory,
+	const slot = {
 		read(consent: ConsentState): string | undefined {
 			const value = store(consent).read();
 			return accepts(value) ? value : undefined;
 		},
-		write(consent: ConsentState, value: string) {
-			store(consent).write(value);
+		write(consent: ConsentState, value: string | undefined) {
+			if (value === undefined) slot.clear();
+			else store(consent).write(value);
+		},
+		/** Carries the value from one non-denied consent to another: granting promotes it to the cookie, pending takes it out. */
+		move(from: ConsentState, to: ConsentState) {
+			const value = slot.read(from);
+			(to === 'granted' ? memory : persistent).clear();
+			if (value !== undefined) store(to).write(value);
 		},
 		clear() {
 			persistent.clear();
 			memory.clear();
 		},
 	};
+	return slot;
 }
 
 /**
@@ -76,10 +83,7 @@ export function createTracker({ stores, consent: initialConsent, lock, waitMs }:
 		}
 	};
 
-	const keepAnonymous = (value: string | undefined) => {
-		if (value === undefined) anonymous.clear();
-		else anonymous.write(consent, value);
-	};
+	const keepAnonymous = (value: string | undefined) => anonymous.write(consent, value);
 
 	const forget = () => {
 		generation += 1;
@@ -149,18 +153,9 @@ export function createTracker({ stores, consent: initialConsent, lock, waitMs }:
 				return;
 			}
 			if (next === consent) return;
-			const [current, anonymousId] = [read(), anonymous.read(consent)];
+			tracking.move(consent, next);
+			anonymous.move(consent, next);
 			consent = next;
-			if (next === 'pending') {
-				stores.tracking.clear();
-				stores.anonymous.clear();
-			}
-			if (current !== undefined) write(current);
-			if (anonymousId !== undefined) keepAnonymous(anonymousId);
-			if (next === 'granted') {
-				tracking.memory.clear();
-				anonymous.memory.clear();
-			}
 		},
 
 		reset: forget,

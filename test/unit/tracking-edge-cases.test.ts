@@ -89,7 +89,7 @@ describe('two cookies with the same name', () => {
 });
 
 describe('domain rollout: tracking.domain turned on for returning visitors', () => {
-	const domainCopy = (writes: string[]) => writes.filter((write) => write.includes(`domain=${PARENT_DOMAIN}`) && !write.includes('expires='));
+	const domainCopy = (writes: string[]) => writes.filter((write) => write.includes(`Domain=${PARENT_DOMAIN}`) && !write.includes('Max-Age=0'));
 
 	test('moves the id of a host-only cookie to the domain cookie and deletes the host-only copy', async () => {
 		hostOnlyCookie(OTHER_TRACKING_ID);
