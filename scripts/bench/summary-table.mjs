@@ -33,7 +33,7 @@ export function summaryTable(results) {
 	const rows = [
 		size('script tag dist/voucherify.min.js (min / gzip / brotli)', 'iife', 'iifeVsOfficial'),
 		size('SPA import { createClient } bundle', 'esmCreateClient', 'esmVsOfficial'),
-		size('dependency floor: ky + js-cookie + js-sha256', 'dependencyFloor'),
+		size('dependency floor: js-cookie', 'dependencyFloor'),
 		size('official @voucherify/sdk client side', 'official'),
 		latencyRow(`ours validate, median / p95 (${latency.calls} calls)`, latency.ours),
 		latencyRow(`official validate, median / p95 (${latency.calls} calls)`, latency.official),

@@ -7,7 +7,7 @@ import { isPlainObject } from './input.js';
 import type { NormalizedOptions } from './options.js';
 import type { ApiRequest } from './transport.js';
 
-/** What both transports share: the headers, the checks before sending, reading answers and naming failures. */
+/** Around each request: the headers, the checks before sending, reading answers and naming failures. */
 
 /** The headers of every call: the caller's extras, then the keys, which they cannot override. */
 export const apiHeaders = (options: NormalizedOptions): Record<string, string> => ({

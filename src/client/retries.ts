@@ -1,7 +1,7 @@
 import { VoucherifyNetworkError } from '../errors/network-error.js';
 import { apiError, readJson, retryAfterMs, unlessAborted, type Call } from './http-shared.js';
 
-/** When a call is repeated, and the loop that repeats it, the same for both transports. */
+/** When a call is repeated, and the loop that repeats it. */
 
 /** Waiting longer than this for a `Retry-After` would hold a checkout page hostage. */
 const MAX_RETRY_AFTER_MS = 10_000;

@@ -1,7 +1,7 @@
 /**
 SHA-256 (FIPS 180-4) of text as UTF-8, as lowercase hex: synchronous and free of Web Crypto, so it works on plain
-http. The script-tag build uses it in place of js-sha256 (scripts/lib/script-tag-swaps.mjs); the tests hold the
-two to the same hashes. The constants are the fractional parts of the roots of the first primes, computed once.
+http. The one hash of every build and of the server helper; test/node/sha256.test.ts holds it to node:crypto and
+js-sha256. The constants are the fractional parts of the roots of the first primes, computed once.
 */
 
 let roundConstants: number[] | undefined;
