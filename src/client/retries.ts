@@ -1,5 +1,5 @@
 import { VoucherifyNetworkError } from '../errors/network-error.js';
-import { apiError, readJson, retryAfterMs, unlessAborted, type Call } from './http-shared.js';
+import { apiError, readJson, retryAfterMs, unlessAborted, type Call } from './http-call.js';
 
 /** When a call is repeated, and the loop that repeats it. */
 

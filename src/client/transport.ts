@@ -1,26 +1,12 @@
 import { VoucherifyNetworkError } from '../errors/network-error.js';
-import { apiHeaders, openCall, withinTimeout } from './http-shared.js';
+import type { ApiRequest, Transport } from './api-request.js';
+import { apiHeaders, openCall, withinTimeout } from './http-call.js';
 import type { NormalizedOptions } from './options.js';
 import { sendWithRetries } from './retries.js';
 
-export type ApiRequest = {
-	method: 'get' | 'post' | 'put';
-	/** Path under `/client/v1`, without a leading slash. */
-	path: string;
-	/** An already encoded query string, without `?`. */
-	query?: string;
-	json?: unknown;
-	headers?: Record<string, string>;
-	signal?: AbortSignal | undefined;
-};
-
-export type Transport = {
-	send<T>(request: ApiRequest): Promise<T>;
-};
-
 /**
 The one place the SDK talks HTTP, the same in every build: plain `fetch` (or the `fetch` option) makes each request,
-and the shared rules handle timeouts, retries and errors (http-shared.ts, retries.ts).
+and the shared rules handle timeouts, retries and errors (http-call.ts, retries.ts).
 */
 export function createTransport(options: NormalizedOptions): Transport {
 	const headers = apiHeaders(options);

@@ -5,7 +5,7 @@ import { VoucherifyTimeoutError } from '../errors/timeout-error.js';
 import { SDK_VERSION } from '../version.js';
 import { isPlainObject } from './input.js';
 import type { NormalizedOptions } from './options.js';
-import type { ApiRequest } from './transport.js';
+import type { ApiRequest } from './api-request.js';
 
 /** Around each request: the headers, the checks before sending, reading answers and naming failures. */
 
