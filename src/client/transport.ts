@@ -1,4 +1,3 @@
-import { VoucherifyNetworkError } from '../errors/network-error.js';
 import type { ApiRequest, Transport } from './api-request.js';
 import { apiHeaders, openCall, withinTimeout } from './http-call.js';
 import type { NormalizedOptions } from './options.js';
@@ -21,16 +20,10 @@ export function createTransport(options: NormalizedOptions): Transport {
 				...(hasBody && { body: JSON.stringify(request.json) }),
 				signal: call.signal,
 			};
-			return sendWithRetries<T>(call, request.method !== 'post', options.retry, async () => {
-				try {
-					// Called as a plain function: a browser's `fetch` refuses any other `this` ("Illegal invocation").
-					return await withinTimeout(call, () => (options.fetch ?? fetch)(call.failed.url, init));
-				} catch (error) {
-					if (call.signal.aborted) throw call.signal.reason;
-					const reason = error instanceof Error ? error.message : String(error);
-					throw new VoucherifyNetworkError(`Could not reach the Voucherify API (${reason})`, call.failed, { cause: error });
-				}
-			});
+			// `fetch` called as a plain function: a browser's refuses any other `this` ("Illegal invocation").
+			return sendWithRetries<T>(call, request.method !== 'post', options.retry, () =>
+				withinTimeout(call, () => (options.fetch ?? fetch)(call.failed.url, init)),
+			);
 		},
 	};
 }
