@@ -36,6 +36,25 @@ function sizeSection({ sizes }) {
 	];
 }
 
+function moduleBytesSection({ moduleBytes }) {
+	if (!moduleBytes) return [];
+	const percent = (share) => `${((share / moduleBytes.totalGzip) * 100).toFixed(1)}%`;
+	return [
+		'',
+		'### Where the bytes go',
+		'',
+		"The script tag's gzip bytes by source module, largest first, so a change shows its cost. Read from the build's own source map (`dist/voucherify.min.js.map`): every stretch of the minified text belongs to the module its mapping names, which gives exact minified bytes per module. Gzip has no per-module size, so each module's text is gzipped on its own and the file's real gzip total is shared out in proportion to those figures. `npm run build && node scripts/bench/module-bytes.mjs` prints the same table.",
+		'',
+		table(
+			['module', 'gzip share', 'share', 'min'],
+			[
+				...moduleBytes.modules.map((row) => [row.module.startsWith('(') ? row.module : `\`${row.module}\``, bytes(row.gzipShare), percent(row.gzipShare), bytes(row.min)]),
+				['**`dist/voucherify.min.js`**', `**${bytes(moduleBytes.totalGzip)}**`, '100%', `**${bytes(moduleBytes.totalMin)}**`],
+			],
+		),
+	];
+}
+
 function latencySection({ latency }) {
 	const row = (label, variant) => [
 		label,
@@ -136,6 +155,7 @@ export function renderSection(results) {
 		`Measured by \`npm run bench\` on ${results.date.slice(0, 10)}: ${machine.cores} cores (${machine.cpu}), ${machine.platform}, Node ${machine.node}, Chromium ${machine.chromium}; 1-minute load average ${machine.loadAverage} before the run. This section is rewritten from \`bench-results/bench.json\` on every run.`,
 		'',
 		...sizeSection(results),
+		...moduleBytesSection(results),
 		'',
 		...latencySection(results),
 		'',
