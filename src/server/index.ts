@@ -3,7 +3,7 @@ import { DEFAULT_COOKIE_NAME, DEFAULT_MAX_AGE_DAYS, isCookieDomain, isCookieName
 import { isTrackingId } from '../shared/tracking-id.js';
 
 /**
-The server half of the checkout hand-off. Safe in Node, Deno, Bun and edge runtimes: no DOM, no ky, no secret keys.
+The server half of the checkout hand-off. Safe in Node, Deno, Bun and edge runtimes: no DOM, no `fetch`, no secret keys.
 */
 
 export type TrackingCookieOptions = {
