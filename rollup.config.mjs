@@ -3,7 +3,6 @@ import { builtinModules } from 'node:module';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import { scriptTagSwaps } from './scripts/lib/script-tag-swaps.mjs';
 
 const { version, dependencies, peerDependencies } = JSON.parse(readFileSync('./package.json', 'utf8'));
 
@@ -48,10 +47,9 @@ export default [
 		plugins: [injectVersion(), typescriptFor(true)],
 	},
 	{
-		// The script-tag build: everything bundled, minified, defines window.Voucherify; fetch and a compact SHA-256
-		// stand in for ky and js-sha256 (scripts/lib/script-tag-swaps.mjs), which keeps it near 10 KB gzip.
+		// The script-tag build: the same modules as the npm build, with js-cookie bundled in, minified; defines window.Voucherify.
 		input: 'src/script-tag/index.ts',
 		output: { file: 'dist/voucherify.min.js', format: 'iife', sourcemap: true },
-		plugins: [scriptTagSwaps(), injectVersion(), nodeResolve({ browser: true }), typescriptFor(false), terser({ ecma: 2020 })],
+		plugins: [injectVersion(), nodeResolve({ browser: true }), typescriptFor(false), terser({ ecma: 2020 })],
 	},
 ];

@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
-import { scriptTagSwaps } from './scripts/lib/script-tag-swaps.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
-// Test the pure-JS SHA-256 that ships to browsers, not js-sha256's node:crypto build.
+// js-sha256 is only a test oracle for src/shared/sha256.ts: its pure-JS source, not its Node build over node:crypto,
+// so the oracle is an implementation of its own and not node:crypto a second time.
 const jsSha256BrowserSource = fileURLToPath(new URL('./node_modules/js-sha256/src/index.mjs', import.meta.url));
 
 // A fresh object per project: vitest consumes `define` entries while it sets a project up.
@@ -25,17 +25,6 @@ export default defineConfig({
 					environment: 'jsdom',
 					environmentOptions: { jsdom: { url: 'https://shop.example/' } },
 					typecheck: { enabled: true, include: ['test/unit/**/*.test-d.ts'] },
-				},
-			},
-			{
-				// The same unit suite through what the script tag bundles in place of ky and js-sha256.
-				define: { __SDK_VERSION__: JSON.stringify(version) },
-				plugins: [scriptTagSwaps()],
-				test: {
-					name: 'unit-script-tag',
-					include: ['test/unit/**/*.test.ts'],
-					environment: 'jsdom',
-					environmentOptions: { jsdom: { url: 'https://shop.example/' } },
 				},
 			},
 			{

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench`: sizes, latency, request counts and start-up in headless Chromium against the mock API on loopback,
-// plus the mock's own throughput. Prints one table, writes bench-results/bench.json and rewrites the README section.
+// `npm run bench`: sizes and where the script tag's bytes go, then latency, request counts and start-up in headless
+// Chromium against the mock API on loopback, plus the mock's own throughput. Prints the tables, writes
+// bench-results/bench.json and rewrites the README section.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -11,9 +12,10 @@ import { runMockBenchmark } from './bench/mock-throughput.mjs';
 import { startPageServer } from './bench/page-server.mjs';
 import { countRequests } from './bench/request-counts.mjs';
 import { startRequestLog } from './lib/request-log.mjs';
+import { measureModuleBytes } from './bench/module-bytes.mjs';
 import { measureSizes } from './bench/sizes.mjs';
 import { measureStartup } from './bench/startup.mjs';
-import { summaryTable } from './bench/summary-table.mjs';
+import { moduleBytesTable, summaryTable } from './bench/summary-table.mjs';
 import { checkTargets } from './bench/targets.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -71,6 +73,8 @@ async function main() {
 
 	log('sizes: bundling the comparison entries with rollup + terser');
 	const { sizes, officialCode } = await measureSizes({ iifePath: IIFE });
+	log('where the script tag\'s bytes go: its source map, module by module');
+	const moduleBytes = measureModuleBytes(IIFE);
 	const { chromium, latency, requests, startup } = await measureInChromium({ officialCode });
 
 	// After the browser has gone, so the two do not compete for the CPU.
@@ -83,6 +87,7 @@ async function main() {
 		machine: { cores: cpu.length, cpu: cpu[0]?.model.trim(), platform: `${process.platform} ${process.arch}`, node: process.version, chromium, loadAverage },
 		settings: SETTINGS,
 		sizes,
+		moduleBytes,
 		latency,
 		requests,
 		startup,
@@ -93,6 +98,7 @@ async function main() {
 	mkdirSync(`${ROOT}bench-results`, { recursive: true });
 	writeFileSync(OUTPUT, `${JSON.stringify(results, null, '\t')}\n`);
 	console.log(summaryTable(results));
+	console.log(`\n${moduleBytesTable(results)}`);
 	log(`wrote ${OUTPUT.slice(ROOT.length)}`);
 
 	run(process.execPath, [`${ROOT}scripts/readme-figures.mjs`]);

@@ -27,10 +27,29 @@ function sizeSection({ sizes }) {
 		table(
 			['bundle', 'min', 'gzip', 'brotli', 'vs official', 'vs dependency floor'],
 			[
-				row('script tag `dist/voucherify.min.js` (self-contained: js-cookie, and its own fetch transport and SHA-256 in place of ky and js-sha256)', sizes.iife, ratio(ratios.iifeVsOfficial.gzip), ratio(ratios.iifeVsFloor.gzip)),
+				row('script tag `dist/voucherify.min.js` (self-contained, js-cookie bundled in)', sizes.iife, ratio(ratios.iifeVsOfficial.gzip), ratio(ratios.iifeVsFloor.gzip)),
 				row("an SPA's `import { createClient } from 'voucherify-browser'`, with its dependencies, tree-shaken", sizes.esmCreateClient, ratio(ratios.esmVsOfficial.gzip), ratio(ratios.esmVsFloor.gzip)),
-				row('dependency floor: ky + js-cookie + js-sha256 alone', sizes.dependencyFloor, '', ''),
+				row('dependency floor: js-cookie alone, the one runtime dependency', sizes.dependencyFloor, '', ''),
 				row('official `@voucherify/sdk` 2.9 client side (`VoucherifyClientSide`)', sizes.official, '', ''),
+			],
+		),
+	];
+}
+
+function moduleBytesSection({ moduleBytes }) {
+	if (!moduleBytes) return [];
+	const percent = (share) => `${((share / moduleBytes.totalGzip) * 100).toFixed(1)}%`;
+	return [
+		'',
+		'### Where the bytes go',
+		'',
+		"The script tag's gzip bytes by source module, largest first, so a change shows its cost. Read from the build's own source map (`dist/voucherify.min.js.map`): every stretch of the minified text belongs to the module its mapping names, which gives exact minified bytes per module. Gzip has no per-module size, so each module's text is gzipped on its own and the file's real gzip total is shared out in proportion to those figures. `npm run build && node scripts/bench/module-bytes.mjs` prints the same table.",
+		'',
+		table(
+			['module', 'gzip share', 'share', 'min'],
+			[
+				...moduleBytes.modules.map((row) => [row.module.startsWith('(') ? row.module : `\`${row.module}\``, bytes(row.gzipShare), percent(row.gzipShare), bytes(row.min)]),
+				['**`dist/voucherify.min.js`**', `**${bytes(moduleBytes.totalGzip)}**`, '100%', `**${bytes(moduleBytes.totalMin)}**`],
 			],
 		),
 	];
@@ -136,6 +155,7 @@ export function renderSection(results) {
 		`Measured by \`npm run bench\` on ${results.date.slice(0, 10)}: ${machine.cores} cores (${machine.cpu}), ${machine.platform}, Node ${machine.node}, Chromium ${machine.chromium}; 1-minute load average ${machine.loadAverage} before the run. This section is rewritten from \`bench-results/bench.json\` on every run.`,
 		'',
 		...sizeSection(results),
+		...moduleBytesSection(results),
 		'',
 		...latencySection(results),
 		'',

@@ -38,10 +38,10 @@ async function bundle(input, { format, withCommonjs = false }) {
 	}
 }
 
-/** A bundle that still reaches for Node's crypto would not be what a browser runs (js-sha256 ships a Node build too). */
+/** A bundle that still reaches for Node's crypto would not be what a browser runs. */
 function assertBrowserCode(name, code) {
 	if (/require\(["'](node:)?crypto["']\)|from\s*["'](node:)?crypto["']|createHash\(/.test(code)) {
-		throw new Error(`${name}: the bundle contains Node's crypto; js-sha256 resolved to its Node build`);
+		throw new Error(`${name}: the bundle contains Node's crypto, which no browser has`);
 	}
 }
 

@@ -15,6 +15,15 @@ function mockRows(mock) {
 	return rows;
 }
 
+/** The script tag's gzip bytes by source module, largest first (scripts/bench/module-bytes.mjs says how). */
+export function moduleBytesTable({ moduleBytes }) {
+	if (!moduleBytes) return '';
+	const percent = (share) => `${((share / moduleBytes.totalGzip) * 100).toFixed(1)}%`;
+	const rows = moduleBytes.modules.map((row) => [row.module, `${row.gzipShare} B`, percent(row.gzipShare), `${row.min} B`]);
+	rows.push(['dist/voucherify.min.js', `${moduleBytes.totalGzip} B`, '100%', `${moduleBytes.totalMin} B`]);
+	return textTable(['where the script tag\'s bytes go', 'gzip share', 'share', 'min'], rows);
+}
+
 /** The one table `npm run bench` prints: every figure of bench.json, then the targets. */
 export function summaryTable(results) {
 	const { sizes, latency, requests, startup, mock, targets } = results;
@@ -33,7 +42,7 @@ export function summaryTable(results) {
 	const rows = [
 		size('script tag dist/voucherify.min.js (min / gzip / brotli)', 'iife', 'iifeVsOfficial'),
 		size('SPA import { createClient } bundle', 'esmCreateClient', 'esmVsOfficial'),
-		size('dependency floor: ky + js-cookie + js-sha256', 'dependencyFloor'),
+		size('dependency floor: js-cookie', 'dependencyFloor'),
 		size('official @voucherify/sdk client side', 'official'),
 		latencyRow(`ours validate, median / p95 (${latency.calls} calls)`, latency.ours),
 		latencyRow(`official validate, median / p95 (${latency.calls} calls)`, latency.official),

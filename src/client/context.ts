@@ -1,7 +1,7 @@
 import type { Tracker } from '../tracking/tracker.js';
 import { checkObject, checkSignal } from './input.js';
 import type { RequestOptions } from './types.js';
-import type { Transport } from './transport.js';
+import type { Transport } from './api-request.js';
 
 /** What every call needs: the HTTP seam and the visitor's tracking id. */
 export type ClientContext = {

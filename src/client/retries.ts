@@ -1,7 +1,7 @@
 import { VoucherifyNetworkError } from '../errors/network-error.js';
-import { apiError, readJson, retryAfterMs, unlessAborted, type Call } from './http-shared.js';
+import { apiError, readJson, retryAfterMs, unlessAborted, type Call } from './http-call.js';
 
-/** When a call is repeated, and the loop that repeats it, the same for both transports. */
+/** When a call is repeated, and the loop that repeats it. */
 
 /** Waiting longer than this for a `Retry-After` would hold a checkout page hostage. */
 const MAX_RETRY_AFTER_MS = 10_000;
@@ -14,7 +14,7 @@ const BACKOFF_LIMIT_MS = 2000;
 /** The wait before retry number `retry` (from 1) when the answer named none: 300 ms, doubling, at most 2 s. */
 const backoffMs = (retry: number): number => Math.min(300 * 2 ** (retry - 1), BACKOFF_LIMIT_MS);
 
-/** One request of the call: its answer, whatever the status, or a `VoucherifyNetworkError` when none came. */
+/** One request of the call: its answer, whatever the status; it rejects when none came. */
 export type Attempt = () => Promise<Response>;
 
 /**
@@ -31,8 +31,8 @@ export async function sendWithRetries<T>(call: Call, idempotent: boolean, retrie
 				response = await attempt();
 			} catch (error) {
 				if (call.signal.aborted) throw call.signal.reason;
-				if (!(error instanceof VoucherifyNetworkError)) throw error;
-				failure = error;
+				const reason = error instanceof Error ? error.message : String(error);
+				failure = new VoucherifyNetworkError(`Could not reach the Voucherify API (${reason})`, call.failed, { cause: error });
 			}
 			if (response?.ok) return await readJson<T>(response, call);
 

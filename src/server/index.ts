@@ -1,5 +1,5 @@
 /**
-The server half of the checkout hand-off. Safe in Node, Deno, Bun and edge runtimes: no DOM, no secret keys.
+The server half of the checkout hand-off. Safe in Node, Deno, Bun and edge runtimes: no DOM, no `fetch`, no secret keys.
 */
 export { readTrackingId, trackingCookie } from './cookies.js';
 export type { TrackingCookieOptions } from './cookies.js';

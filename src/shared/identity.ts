@@ -1,4 +1,4 @@
-import { sha256 } from 'js-sha256';
+import { sha256 } from './sha256.js';
 import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
 import { isWellFormedText } from './unicode.js';
 
@@ -31,7 +31,7 @@ export function normalizeIdentity(identity: unknown): string {
 		throw new VoucherifyInvalidInputError('identity', `The identity must be at most ${MAX_IDENTITY_LENGTH} characters`);
 	}
 
-	// js-sha256's browser and Node builds hash a lone surrogate differently: the backend would get another hash.
+	// UTF-8 has no bytes for a lone surrogate: hashing would replace it with U+FFFD and merge different identities.
 	if (!isWellFormedText(trimmed)) {
 		throw new VoucherifyInvalidInputError('identity', 'The identity must be well-formed Unicode text (it holds an unpaired surrogate)');
 	}

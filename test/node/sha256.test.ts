@@ -4,8 +4,9 @@ import { sha256 as jsSha256 } from 'js-sha256';
 import { sha256 } from '../../src/shared/sha256.js';
 
 /**
-The script tag hashes identities with src/shared/sha256.ts instead of js-sha256; a backend hashes them with
-`hashIdentity` over js-sha256. Both must give the same hash for every text, or a visitor would split in two.
+Every build hashes identities with src/shared/sha256.ts, in the browser and in a backend's `hashIdentity` alike. It
+must give SHA-256 for every text, or a visitor would split in two: node:crypto and js-sha256's pure-JS code (a
+devDependency, the oracle only) check it.
 */
 
 const nodeSha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -13,7 +14,7 @@ const nodeSha256 = (text: string) => createHash('sha256').update(text, 'utf8').d
 /** Lengths around the 55/56 and 63/64 byte edges where the padding spills into another block. */
 const EDGE_LENGTHS = [0, 1, 54, 55, 56, 57, 63, 64, 65, 119, 120, 127, 128, 1000];
 
-describe('the script tag’s SHA-256', () => {
+describe('the compact SHA-256', () => {
 	test('matches the FIPS 180-4 test vectors', () => {
 		expect(sha256('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
 		expect(sha256('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');

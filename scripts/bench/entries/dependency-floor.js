@@ -1,6 +1,4 @@
-// The three runtime dependencies alone: no SDK can be smaller than this once it uses all of them.
-import ky from 'ky';
+// The one runtime dependency alone: no SDK can be smaller than this once it uses it.
 import Cookies from 'js-cookie';
-import { sha256 } from 'js-sha256';
 
-export const floor = { ky, Cookies, sha256 };
+export const floor = { Cookies };

@@ -1,7 +1,8 @@
+import type { MockCore } from '../domain/core.js';
+import type { FaultInjector } from '../faults/injector.js';
 import type { FaultKind } from '../faults/options.js';
 import { ApiError, errorBody } from './api-error.js';
 import { tooManyRequests } from './rate-limiter.js';
-import type { HttpEnvironment } from './router.js';
 import type { Transport } from './transport.js';
 
 /** A client call as it arrives, before anything else happens to it: what `onClientCall` sees. */
@@ -14,6 +15,13 @@ export interface ClientCall {
 	readonly fault: FaultKind | undefined;
 	/** The injected latency, in milliseconds. */
 	readonly delayMs: number;
+}
+
+/** What fault injection reads of the router's `HttpEnvironment`: declared here, so the import goes one way (router → here). */
+export interface FaultEnvironment {
+	readonly core: MockCore;
+	readonly faults: () => FaultInjector | undefined;
+	readonly onClientCall?: (call: ClientCall) => void;
 }
 
 /** A proxy's error page, as a browser behind a broken gateway would get it. */
@@ -38,7 +46,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /** The answer for one injected fault. None of them runs the domain, so none changes the state. */
-function faultAnswer(env: HttpEnvironment, transport: Transport, fault: FaultKind, retryAfterSeconds: number, cors: Readonly<Record<string, string>>): Response {
+function faultAnswer(env: FaultEnvironment, transport: Transport, fault: FaultKind, retryAfterSeconds: number, cors: Readonly<Record<string, string>>): Response {
 	// Not the router's errorResponse: an injected 5xx is expected, not worth a line on the console.
 	const error = (apiError: ApiError) =>
 		new Response(JSON.stringify(errorBody(apiError, env.core.ids.requestId())), {
@@ -70,7 +78,7 @@ function faultAnswer(env: HttpEnvironment, transport: Transport, fault: FaultKin
  * faulted call records no activity and redeems nothing. A caller that gives up during the latency
  * (a client timeout) is not processed either.
  */
-export async function injectFault(env: HttpEnvironment, transport: Transport, request: Request, cors: Readonly<Record<string, string>>): Promise<Response | undefined> {
+export async function injectFault(env: FaultEnvironment, transport: Transport, request: Request, cors: Readonly<Record<string, string>>): Promise<Response | undefined> {
 	const injector = env.faults();
 	const plan = injector?.draw() ?? { delayMs: 0, fault: undefined };
 	env.onClientCall?.({ method: request.method, url: request.url, address: transport.clientAddress(request), ...plan });

@@ -5,9 +5,9 @@ import { VoucherifyTimeoutError } from '../errors/timeout-error.js';
 import { SDK_VERSION } from '../version.js';
 import { isPlainObject } from './input.js';
 import type { NormalizedOptions } from './options.js';
-import type { ApiRequest } from './transport.js';
+import type { ApiRequest } from './api-request.js';
 
-/** What both transports share: the headers, the checks before sending, reading answers and naming failures. */
+/** Around each request: the headers, the checks before sending, reading answers and naming failures. */
 
 /** The headers of every call: the caller's extras, then the keys, which they cannot override. */
 export const apiHeaders = (options: NormalizedOptions): Record<string, string> => ({
@@ -89,14 +89,24 @@ export function retryAfterMs(header: string | null): number | undefined {
 }
 
 async function readErrorBody(response: Response, call: Call): Promise<ApiErrorBody> {
+	let text = '';
 	try {
-		const body: unknown = JSON.parse(await readText(response, call));
-		if (isPlainObject(body)) return body as ApiErrorBody;
+		text = await readText(response, call);
 	} catch {
-		// A proxy's HTML error page, a cut or stalled connection: described from the status instead; the caller's abort stands.
+		// A cut or stalled body is described from the status instead, like a proxy's HTML page; the caller's abort stands.
 		if (call.signal.aborted && !(call.signal.reason instanceof VoucherifyTimeoutError)) throw call.signal.reason;
 	}
-	return { code: response.status, message: `The Voucherify API answered ${response.status} ${response.statusText}`.trim() };
+	return parseObject(text) ?? { code: response.status, message: `The Voucherify API answered ${response.status} ${response.statusText}`.trim() };
+}
+
+/** The JSON object `text` holds, or `undefined` for anything else: not JSON, or JSON `null`, a number, a list. */
+function parseObject(text: string): Record<string, unknown> | undefined {
+	try {
+		const body: unknown = JSON.parse(text);
+		return isPlainObject(body) ? body : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 /** The headers may come in time and the body stall: reading it gets its own `timeout`, so a call cannot hang. */
@@ -114,14 +124,9 @@ export async function readJson<T>(response: Response, call: Call): Promise<T> {
 	const text = await readText(response, call);
 	// Only the consents PUT answers without a body; any other call would resolve with `undefined` as its result.
 	if (response.status === 204 || (text === '' && failed.method === 'PUT')) return undefined as T;
-	let body: unknown;
-	try {
-		body = JSON.parse(text);
-	} catch {
-		// Described below, like a body that parses to something other than an object.
-	}
 	// Every answer of the client API is an object: `null`, a number or a list would reach the caller as a result.
-	if (isPlainObject(body)) return body as T;
+	const body = parseObject(text);
+	if (body) return body as T;
 	throw new VoucherifyApiError(
 		response.status,
 		{ code: response.status, key: 'invalid_response', message: 'The Voucherify API answered with a body that is not a JSON object' },

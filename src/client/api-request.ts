@@ -1,0 +1,16 @@
+/** What a call asks of the transport, and the transport seam itself (tests swap it, not the internals). */
+
+export type ApiRequest = {
+	method: 'get' | 'post' | 'put';
+	/** Path under `/client/v1`, without a leading slash. */
+	path: string;
+	/** An already encoded query string, without `?`. */
+	query?: string;
+	json?: unknown;
+	headers?: Record<string, string>;
+	signal?: AbortSignal | undefined;
+};
+
+export type Transport = {
+	send<T>(request: ApiRequest): Promise<T>;
+};
