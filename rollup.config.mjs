@@ -14,7 +14,7 @@ const injectVersion = () => ({
 		code.includes('__SDK_VERSION__') ? { code: code.replaceAll('__SDK_VERSION__', JSON.stringify(version)), map: null } : null,
 });
 
-const packageDependencies = [...Object.keys(dependencies), ...Object.keys(peerDependencies)];
+const packageDependencies = [...Object.keys(dependencies ?? {}), ...Object.keys(peerDependencies)];
 const isExternal = (id) =>
 	id.startsWith('node:') ||
 	builtinModules.includes(id) ||
@@ -47,7 +47,7 @@ export default [
 		plugins: [injectVersion(), typescriptFor(true)],
 	},
 	{
-		// The script-tag build: the same modules as the npm build, with js-cookie bundled in, minified; defines window.Voucherify.
+		// The script-tag build: the same modules as the npm build, minified; defines window.Voucherify.
 		input: 'src/script-tag/index.ts',
 		output: { file: 'dist/voucherify.min.js', format: 'iife', sourcemap: true },
 		plugins: [injectVersion(), nodeResolve({ browser: true }), typescriptFor(false), terser({ ecma: 2020 })],

@@ -17,7 +17,7 @@ const table = (header, rows, align = header.map((_, index) => (index === 0 ? '--
 	[`| ${header.join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 
 function sizeSection({ sizes }) {
-	const row = (label, size, vsOfficial, vsFloor) => [label, bytes(size.min), bytes(size.gzip), bytes(size.brotli), vsOfficial, vsFloor];
+	const row = (label, size, vsOfficial) => [label, bytes(size.min), bytes(size.gzip), bytes(size.brotli), vsOfficial];
 	const { ratios } = sizes;
 	return [
 		'### Size',
@@ -25,12 +25,11 @@ function sizeSection({ sizes }) {
 		'Bytes after rollup and terser (gzip at level 9, brotli at maximum quality). The ratios compare gzip sizes.',
 		'',
 		table(
-			['bundle', 'min', 'gzip', 'brotli', 'vs official', 'vs dependency floor'],
+			['bundle', 'min', 'gzip', 'brotli', 'vs official'],
 			[
-				row('script tag `dist/voucherify.min.js` (self-contained, js-cookie bundled in)', sizes.iife, ratio(ratios.iifeVsOfficial.gzip), ratio(ratios.iifeVsFloor.gzip)),
-				row("an SPA's `import { createClient } from 'voucherify-browser'`, with its dependencies, tree-shaken", sizes.esmCreateClient, ratio(ratios.esmVsOfficial.gzip), ratio(ratios.esmVsFloor.gzip)),
-				row('dependency floor: js-cookie alone, the one runtime dependency', sizes.dependencyFloor, '', ''),
-				row('official `@voucherify/sdk` 2.9 client side (`VoucherifyClientSide`)', sizes.official, '', ''),
+				row('script tag `dist/voucherify.min.js` (self-contained: the package has no runtime dependency)', sizes.iife, ratio(ratios.iifeVsOfficial.gzip)),
+				row("an SPA's `import { createClient } from 'voucherify-browser'`, tree-shaken", sizes.esmCreateClient, ratio(ratios.esmVsOfficial.gzip)),
+				row('official `@voucherify/sdk` 2.9 client side (`VoucherifyClientSide`)', sizes.official, ''),
 			],
 		),
 	];

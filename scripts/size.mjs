@@ -5,11 +5,12 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 /**
 Budgets in bytes after gzip -9. The script tag's is the product target, 10,240 B; `npm run bench` shows which
-modules its bytes go to.
+modules its bytes go to. The server helper's entry is unminified ESM with its JSDoc: 2,560 B since it gained
+readVisitorIds and redemptionIdentity (the checkout hand-off of both ids).
 */
 const BUDGETS = [
 	{ file: 'dist/voucherify.min.js', gzip: 10_240 },
-	{ file: 'dist/server/index.js', gzip: 2_048 },
+	{ file: 'dist/server/index.js', gzip: 2_560 },
 ];
 
 export function measure(file) {

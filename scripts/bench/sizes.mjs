@@ -50,26 +50,22 @@ Builds the three comparison bundles and measures them with our built script tag.
 Returns the figures and the official bundle's code, which the browser benchmarks load.
 */
 export async function measureSizes({ iifePath }) {
-	const [esm, floor, official] = await Promise.all([
+	const [esm, official] = await Promise.all([
 		bundle(entry('esm-create-client.js'), { format: 'es' }),
-		bundle(entry('dependency-floor.js'), { format: 'es' }),
 		bundle(entry('official-client-side.js'), { format: 'iife', withCommonjs: true }),
 	]);
 	const iife = readFileSync(iifePath, 'utf8');
-	for (const [name, code] of Object.entries({ iife, esm, floor })) assertBrowserCode(name, code);
+	for (const [name, code] of Object.entries({ iife, esm })) assertBrowserCode(name, code);
 
 	const sizes = {
 		iife: measureText(iife),
 		esmCreateClient: measureText(esm),
-		dependencyFloor: measureText(floor),
 		official: measureText(official),
 	};
 	const ratio = (ours, other) => Object.fromEntries(Object.keys(ours).map((key) => [key, round(ours[key] / other[key], 3)]));
 	sizes.ratios = {
 		iifeVsOfficial: ratio(sizes.iife, sizes.official),
-		iifeVsFloor: ratio(sizes.iife, sizes.dependencyFloor),
 		esmVsOfficial: ratio(sizes.esmCreateClient, sizes.official),
-		esmVsFloor: ratio(sizes.esmCreateClient, sizes.dependencyFloor),
 	};
 	return { sizes, officialCode: official };
 }

@@ -31,7 +31,7 @@ export function summaryTable(results) {
 		'size',
 		label,
 		`${sizeTriple(sizes[key])} B`,
-		compare ? `${ratio(sizes.ratios[compare].gzip)} official, ${ratio(sizes.ratios[compare.replace('Official', 'Floor')].gzip)} floor (gzip)` : '',
+		compare ? `${ratio(sizes.ratios[compare].gzip)} official (gzip)` : '',
 	];
 	const latencyRow = (label, variant) => [
 		'latency',
@@ -42,7 +42,6 @@ export function summaryTable(results) {
 	const rows = [
 		size('script tag dist/voucherify.min.js (min / gzip / brotli)', 'iife', 'iifeVsOfficial'),
 		size('SPA import { createClient } bundle', 'esmCreateClient', 'esmVsOfficial'),
-		size('dependency floor: js-cookie', 'dependencyFloor'),
 		size('official @voucherify/sdk client side', 'official'),
 		latencyRow(`ours validate, median / p95 (${latency.calls} calls)`, latency.ours),
 		latencyRow(`official validate, median / p95 (${latency.calls} calls)`, latency.official),
