@@ -1,4 +1,5 @@
 import { hashIdentity } from '../shared/identity.js';
+import type { DomFormElement, DomInputElement } from '../shared/dom-types.js';
 import { createCookieStore } from '../tracking/cookie-store.js';
 import { createFallbackStore } from '../tracking/fallback-store.js';
 import { createTracker } from '../tracking/tracker.js';
@@ -68,7 +69,7 @@ export type VoucherifyClient = {
 	/** Forgets the identity and the tracking id (call it at logout). */
 	reset(): void;
 	/** Writes the tracking id into a hidden field of the checkout form. */
-	fillTrackingField(form: HTMLFormElement, fieldName?: string): HTMLInputElement | undefined;
+	fillTrackingField(form: DomFormElement, fieldName?: string): DomInputElement | undefined;
 	/** `{ 'X-Voucherify-Tracking-Id': id }` for `fetch` calls to the shop's backend. */
 	trackingHeaders(): Record<string, string>;
 };

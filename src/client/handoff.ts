@@ -1,5 +1,6 @@
 import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
 import { TRACKING_FIELD_NAME, TRACKING_HEADER_NAME } from '../shared/handoff.js';
+import type { DomInputElement } from '../shared/dom-types.js';
 import { describeType } from '../shared/identity.js';
 
 /**
@@ -10,7 +11,7 @@ export function fillTrackingField(
 	form: unknown,
 	trackingId: string | undefined,
 	fieldName: string = TRACKING_FIELD_NAME,
-): HTMLInputElement | undefined {
+): DomInputElement | undefined {
 	// tagName rather than instanceof: the form may come from another frame.
 	if (typeof form !== 'object' || form === null || (form as Element).tagName !== 'FORM') {
 		throw new VoucherifyInvalidInputError('form', `\`form\` must be a <form> element, got ${describeType(form)}`);
