@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkGlobal, checkSpa } from './consumer-check/browser.mjs';
-import { installConsumer } from './consumer-check/install.mjs';
+import { checkInstallsBesideMsw3, installConsumer } from './consumer-check/install.mjs';
 import { checkCliServes, checkCliWithoutMsw, checkRequire, checkSsr } from './consumer-check/node.mjs';
 import { checkTarballFiles, pack } from './consumer-check/pack.mjs';
 import { checkRecipe, readReadmeRecipes } from './consumer-check/recipes.mjs';
@@ -42,6 +42,7 @@ try {
 
 	await report.check('package', 'the tarball holds what users need, no repository-only file and no stale chunk', () => checkTarballFiles(packed.files, installed));
 	await report.check('package', "README's CDN snippet pins this version with the packed file's sha384", () => checkCdnSnippet(readFileSync(join(ROOT, 'README.md'), 'utf8'), join(installed, 'dist/voucherify.min.js'), version));
+	await report.check('package', 'a project on msw 3 installs it (peer range)', () => checkInstallsBesideMsw3(scratch, packed.tarball));
 	await report.check('package', 'publint --strict: no warning', () => checkPublint(ROOT, packed.tarball));
 	await report.check('package', 'attw --profile esm-only: no problem', () => checkAttw(ROOT, packed.tarball));
 

@@ -27,3 +27,13 @@ export async function installConsumer(root, dir, consumer, tarball) {
 	await runOk('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd, timeoutMs: 300_000 });
 	return cwd;
 }
+
+/** A project already on msw 3 resolves the tarball's peer range: `npm install` stops at ERESOLVE otherwise. */
+export async function checkInstallsBesideMsw3(dir, tarball) {
+	const cwd = join(dir, 'msw3');
+	mkdirSync(cwd, { recursive: true });
+	writeFileSync(join(cwd, 'package.json'), `${JSON.stringify({ name: 'consumer-msw3', private: true, type: 'module', devDependencies: { msw: '^3.0.0' } }, null, 2)}\n`);
+	await runOk('npm', ['install', '--package-lock-only', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', `voucherify-browser@file:${tarball}`], { cwd, timeoutMs: 180_000 });
+	const lock = JSON.parse(readFileSync(join(cwd, 'package-lock.json'), 'utf8'));
+	return `resolved beside msw ${lock.packages['node_modules/msw']?.version}`;
+}
