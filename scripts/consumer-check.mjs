@@ -11,7 +11,7 @@ import { checkGlobal, checkSpa } from './consumer-check/browser.mjs';
 import { checkInstallsBesideMsw3, installConsumer } from './consumer-check/install.mjs';
 import { checkCliServes, checkCliWithoutMsw, checkRequire, checkSsr } from './consumer-check/node.mjs';
 import { checkTarballFiles, pack } from './consumer-check/pack.mjs';
-import { checkRecipe, readReadmeRecipes } from './consumer-check/recipes.mjs';
+import { checkRecipe, readReadmeRecipes, RECIPE_RUNNERS } from './consumer-check/recipes.mjs';
 import { createReport } from './consumer-check/run.mjs';
 import { checkAttw, checkPublint, checkTsc, TSC_PROJECTS, writeTscSources } from './consumer-check/types.mjs';
 import { checkCdnSnippet } from './lib/cdn-snippet.mjs';
@@ -59,8 +59,9 @@ try {
 	for (let index = 0; index < projects.length; index += 2) {
 		await Promise.all(projects.slice(index, index + 2).map((project) => report.check('node', `tsc, project ${project}`, () => checkTsc(node, project))));
 	}
-	for (const [runner, files] of Object.entries(readReadmeRecipes(ROOT))) {
-		await report.check('node', `README "Use it in your own tests": the ${runner} recipe as written`, () => checkRecipe(node, runner, files));
+	const recipes = readReadmeRecipes(ROOT);
+	for (const runner of RECIPE_RUNNERS) {
+		await report.check('node', `README "Use it in your own tests": the ${runner} recipe as written`, () => checkRecipe(node, runner, recipes[runner]));
 	}
 } catch (error) {
 	console.log(`  FAIL  ${error instanceof Error ? error.message : String(error)}`);

@@ -4,6 +4,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { assert, runOk } from './run.mjs';
 
+/** The runners the README has a recipe for; a recipe that goes missing from the README fails the check. */
+export const RECIPE_RUNNERS = ['vitest', 'jest'];
+
 const MARKED_BLOCK = /<!-- consumer-test: ([\w.-]+)\/([\w./-]+) -->\s*\n```\w*\n([\s\S]*?)\n```/g;
 
 /** `{ runner: { file: text } }` from the README's marked code blocks. */
@@ -21,7 +24,7 @@ export const readReadmeRecipes = (root) => readRecipes(readFileSync(join(root, '
 
 /** Writes one runner's files under `cwd/<runner>` (the consumer's node_modules above it) and runs its `npm test`. */
 export async function checkRecipe(cwd, runner, files) {
-	assert(files['package.json'], `README.md has no ${runner}/package.json block`);
+	assert(files?.['package.json'], `README.md has no <!-- consumer-test: ${runner}/package.json --> block`);
 	const dir = join(cwd, runner);
 	for (const [file, text] of Object.entries(files)) {
 		mkdirSync(dirname(join(dir, file)), { recursive: true });
