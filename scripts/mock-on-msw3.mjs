@@ -2,7 +2,7 @@
 // The mock API's own suite (test/mock) on msw 3, which needs Node >= 22.12: a copy of the repository gets msw 3
 // (`npm install --no-save`, so the lockfile and this tree stay on msw 2) and runs under Node 22 from the npm
 // registry's `node` package. Usage: node scripts/mock-on-msw3.mjs [--json vitest-report.json] [--keep]
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ const MSW = 'msw@^3.0.0';
 const NODE = 'node@22';
 const { values: flags } = parseArgs({ options: { json: { type: 'string' }, keep: { type: 'boolean', default: false } } });
 const copy = mkdtempSync(join(tmpdir(), 'voucherify-msw3-'));
-const SKIPPED = new Set(['node_modules', '.git', 'bench-results', 'coverage', 'test-results']);
+const SKIPPED = new Set(['node_modules', 'dist', '.git', 'bench-results', 'coverage', 'test-results']);
 
 /** Runs `node <args>` on Node 22 in the copy, through npx and the registry's `node` package. */
 const onNode22 = (args, options) => run('npx', ['--yes', '--package', NODE, '--', 'node', ...args], { cwd: copy, timeoutMs: 600_000, ...options });
@@ -29,7 +29,6 @@ try {
 	console.log(`[msw3] msw ${mswVersion}, Node ${nodeVersion}`);
 	if (!mswVersion.startsWith('3.') || !nodeVersion.startsWith('v22.')) throw new Error(`expected msw 3 and Node 22, got msw ${mswVersion} and Node ${nodeVersion}`);
 	// The CLI tests run dist/mock/cli.js: it is built here, on Node 22, against msw 3.
-	if (existsSync(join(copy, 'dist'))) rmSync(join(copy, 'dist'), { recursive: true });
 	const build = await onNode22(['node_modules/rollup/dist/bin/rollup', '-c', '--silent']);
 	if (build.code !== 0) throw new Error(`the build failed on Node 22:\n${build.stdout}${build.stderr}`);
 	const reporters = ['--reporter=default', ...(flags.json ? ['--reporter=json', `--outputFile.json=${flags.json}`] : [])];
