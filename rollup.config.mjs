@@ -24,8 +24,8 @@ const typescriptFor = (withDeclarations) =>
 	typescript({
 		tsconfig: './tsconfig.build.json',
 		compilerOptions: withDeclarations
-			? { rootDir: 'src', outDir: 'dist', declaration: true, declarationDir: 'dist', noEmit: false }
-			: { rootDir: 'src', outDir: 'dist', declaration: false, noEmit: false },
+			? { rootDir: 'src', outDir: 'dist', declaration: true, declarationMap: true, declarationDir: 'dist', sourceMap: true, noEmit: false }
+			: { rootDir: 'src', outDir: 'dist', declaration: false, sourceMap: true, noEmit: false },
 	});
 
 export default [
@@ -42,6 +42,7 @@ export default [
 			dir: 'dist',
 			format: 'es',
 			chunkFileNames: 'chunks/[name]-[hash].js',
+			sourcemap: true,
 			banner: (chunk) => (chunk.name === 'mock/cli' ? '#!/usr/bin/env node' : ''),
 		},
 		plugins: [injectVersion(), typescriptFor(true)],

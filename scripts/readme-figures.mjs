@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Rewrites the README's "Size and speed" section from bench-results/bench.json, so the README only ever states what
-// `npm run bench` measured. `npm run bench` ends by running this.
+// `npm run bench` measured. `npm run bench` ends by running this. It also rewrites the CDN snippet of "Install" (the
+// version and the sha384 integrity of dist/voucherify.min.js); `--cdn` rewrites only that snippet.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bytes, ms, ratio, targetValue } from './bench/format.mjs';
 import { mockTable } from './bench/mock-figures.mjs';
+import { withCdnSnippet } from './lib/cdn-snippet.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const README = `${ROOT}README.md`;
@@ -168,7 +170,16 @@ export function renderSection(results) {
 	].join('\n');
 }
 
+function writeCdnSnippet() {
+	const { version } = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
+	const readme = readFileSync(README, 'utf8');
+	const updated = withCdnSnippet(readme, version, `${ROOT}dist/voucherify.min.js`);
+	if (updated !== readme) writeFileSync(README, updated);
+	console.error(`[bench] README.md CDN snippet written for ${version}`);
+}
+
 function main() {
+	if (process.argv.includes('--cdn')) return writeCdnSnippet();
 	const results = JSON.parse(readFileSync(RESULTS, 'utf8'));
 	const readme = readFileSync(README, 'utf8');
 	const start = readme.indexOf(START);
@@ -177,6 +188,7 @@ function main() {
 	const updated = `${readme.slice(0, start + START.length)}\n${renderSection(results)}\n${readme.slice(end)}`;
 	if (updated !== readme) writeFileSync(README, updated);
 	console.error('[bench] README.md "Size and speed" section written');
+	writeCdnSnippet();
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) main();

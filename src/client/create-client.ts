@@ -1,4 +1,5 @@
 import { hashIdentity } from '../shared/identity.js';
+import type { DomFormElement, DomInputElement } from '../shared/dom-types.js';
 import { createCookieStore } from '../tracking/cookie-store.js';
 import { createFallbackStore } from '../tracking/fallback-store.js';
 import { isConsentState, type ConsentState } from '../tracking/consent.js';
@@ -76,7 +77,7 @@ export type VoucherifyClient = {
 	/** Forgets the identity, the tracking id and the anonymous id (call it at logout). */
 	reset(): void;
 	/** Writes the tracking id (and the anonymous id, field `voucherify_anonymous_id`) into hidden fields of the checkout form. */
-	fillTrackingField(form: HTMLFormElement, fieldName?: string): HTMLInputElement | undefined;
+	fillTrackingField(form: DomFormElement, fieldName?: string): DomInputElement | undefined;
 	/** `{ 'X-Voucherify-Tracking-Id': id, 'X-Voucherify-Anonymous-Id': anonymousId }` for `fetch` calls to the shop's backend. */
 	trackingHeaders(): Record<string, string>;
 };

@@ -72,6 +72,19 @@ export function errorResponse(env: HttpEnvironment, error: unknown, cors: Readon
 const stringParams = (params: Record<string, string | readonly string[] | undefined>): Record<string, string> =>
 	Object.fromEntries(Object.entries(params).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : [])));
 
+/**
+Whether the path holds a malformed percent-escape (`/customers/%E0%A4%A`). msw 2 matches no route then; msw 3 matches
+with the raw text as the parameter. Both must answer as for an unknown path, so such a request skips every route.
+*/
+const hasMalformedPath = (request: Request): boolean => {
+	try {
+		decodeURIComponent(new URL(request.url).pathname);
+		return false;
+	} catch {
+		return true;
+	}
+};
+
 /** Runs the checks of a route kind: origin, keys and rate limit for client routes, keys for server routes. */
 function guard(env: HttpEnvironment, transport: Transport, kind: RouteKind, request: Request): void {
 	if (kind === 'control') return;
@@ -95,6 +108,8 @@ export function createRouter(env: HttpEnvironment, baseUrl: string, transport: T
 		(kind: RouteKind) =>
 		(method: Method, path: string, answer: Answer): HttpHandler =>
 			http[method](`${baseUrl}${prefixes[kind]}${path}`, async ({ request, params }) => {
+				// No answer: msw goes on to the next handler, and the unknown-path answer in the end.
+				if (hasMalformedPath(request)) return undefined;
 				const cors = kind === 'server' ? {} : corsHeaders(request);
 				try {
 					const fault = kind === 'client' ? await injectFault(env, transport, request, cors) : undefined;
