@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { officialServer, sdkError } from './sdk-support.js';
+import { createCustomer, officialServer, sdkError } from './sdk-support.js';
 import { useHttpMock, validate, type ActivityBody } from './support.js';
 
 const CSV_HEADER = 'source_id,name,email,address_city,metadata.tier';
@@ -53,7 +53,7 @@ describe('customer import, export and deletion', () => {
 	});
 
 	test('an existing source_id is updated, never duplicated', async () => {
-		const before = await sdk().customers.create({ source_id: 'ann-1', name: 'Ann', phone: '+49 30 1234' });
+		const before = await createCustomer(sdk(), { source_id: 'ann-1', name: 'Ann', phone: '+49 30 1234' });
 		const { result } = await importCsv([CSV_HEADER, GOOD_ROWS[0] ?? '']);
 		expect(result).toMatchObject({ created: 0, updated: 1 });
 		expect(await sdk().customers.get('ann-1')).toMatchObject({ id: before.id, name: 'Ann Archer', phone: '+49 30 1234', metadata: { tier: 'gold' } });
@@ -92,7 +92,7 @@ describe('customer import, export and deletion', () => {
 
 	test('permanent deletion removes the profile, its activity and memberships; its tracking id is anonymous again', async () => {
 		await validate(target, { code: 'SAVE5', tracking_id: 'track_gone' });
-		await sdk().redemptions.redeem('SAVE5', { customer: { source_id: 'track_gone', metadata: { tier: 'gold' } }, order: { amount: 2000 } });
+		await sdk().redemptions.redeem('SAVE5', { customer: { object: 'customer', source_id: 'track_gone', metadata: { tier: 'gold' } }, order: { amount: 2000 } });
 		await sdk().segments.create({ name: 'Gold', type: 'auto-update', filter: { 'metadata.tier': { conditions: { $is: ['gold'] } } } });
 		const deletion = await sdk().customers.deletePermanently('track_gone');
 		expect(deletion).toMatchObject({ object: 'pernament_deletion', status: 'DONE', related_object: 'customer', data_json: { events: 2, segments: 1, orders: 1, customer: 1 } });
@@ -104,7 +104,7 @@ describe('customer import, export and deletion', () => {
 
 	test('GET /v1/customers/{id}/activities pages newest first by cursor', async () => {
 		for (const code of ['WELCOME10', 'SAVE5', 'EXPIRED']) await validate(target, { code, tracking_id: 'track_pager' });
-		await sdk().redemptions.redeem('SAVE5', { customer: { source_id: 'track_pager' }, order: { amount: 1000 } });
+		await sdk().redemptions.redeem('SAVE5', { customer: { object: 'customer', source_id: 'track_pager' }, order: { amount: 1000 } });
 		type Page = { object: string; data_ref: string; data: ActivityBody[]; has_more: boolean; more_starting_after: string | null };
 		const first = (await sdk().customers.listActivities('track_pager', { limit: 3 })) as unknown as Page;
 		expect(first).toMatchObject({ object: 'list', data_ref: 'data', has_more: true });

@@ -34,3 +34,8 @@ export async function sdkError(call: Promise<unknown>): Promise<SdkError> {
 	}
 	throw new Error('The call succeeded');
 }
+
+/** `customers.create` through the SDK, typed as the confirmed customer the mock answers (no double opt-in here). */
+export async function createCustomer(server: ReturnType<typeof officialServer>, body: Parameters<ReturnType<typeof officialServer>['customers']['create']>[0]) {
+	return (await server.customers.create(body)) as { id: string; source_id: string };
+}

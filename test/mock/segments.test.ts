@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { officialServer, sdkError } from './sdk-support.js';
+import { createCustomer, officialServer, sdkError } from './sdk-support.js';
 import { clientCall, serverCall, useHttpMock, validate } from './support.js';
 
 // Segments through the official SDK: static and auto-update, and membership that follows every kind of customer change.
@@ -7,11 +7,11 @@ describe('segments', () => {
 	const target = useHttpMock({ bodyLimitBytes: 400_000 });
 	const sdk = () => officialServer(target);
 	const segmentIdsOf = async (customer: string) => (await sdk().segments.list(customer)).data.map((segment) => segment.id);
-	const goldFilter = { junction: 'and', 'metadata.tier': { conditions: { $is: ['gold'] } } };
+	const goldFilter = { junction: 'AND' as const, 'metadata.tier': { conditions: { $is: ['gold'] } } };
 
 	test('a static segment holds the listed customers, and GET /v1/customers/{id}/segments lists it', async () => {
-		const ann = await sdk().customers.create({ source_id: 'ann' });
-		await sdk().customers.create({ source_id: 'bob' });
+		const ann = await createCustomer(sdk(), { source_id: 'ann' });
+		await createCustomer(sdk(), { source_id: 'bob' });
 		const segment = await sdk().segments.create({ name: 'Friends', type: 'static', customers: [ann.id] });
 		expect(segment).toMatchObject({ object: 'segment', name: 'Friends', type: 'static' });
 		expect(segment.id).toMatch(/^seg_[0-9A-Za-z]{24}$/);
@@ -20,9 +20,9 @@ describe('segments', () => {
 	});
 
 	test('a static segment stays as it was made: a later customer does not join it', async () => {
-		const ann = await sdk().customers.create({ source_id: 'ann', metadata: { tier: 'gold' } });
+		const ann = await createCustomer(sdk(), { source_id: 'ann', metadata: { tier: 'gold' } });
 		const segment = await sdk().segments.create({ name: 'Launch guests', type: 'static', customers: [ann.id] });
-		await sdk().customers.create({ source_id: 'cleo', metadata: { tier: 'gold' } });
+		await createCustomer(sdk(), { source_id: 'cleo', metadata: { tier: 'gold' } });
 		expect(await segmentIdsOf('cleo')).toEqual([]);
 		expect(await segmentIdsOf('ann')).toEqual([segment.id]);
 	});
@@ -41,8 +41,8 @@ describe('segments', () => {
 	});
 
 	test('an auto-update segment takes in the customers who already match', async () => {
-		await sdk().customers.create({ source_id: 'gold-1', metadata: { tier: 'gold' } });
-		await sdk().customers.create({ source_id: 'silver-1', metadata: { tier: 'silver' } });
+		await createCustomer(sdk(), { source_id: 'gold-1', metadata: { tier: 'gold' } });
+		await createCustomer(sdk(), { source_id: 'silver-1', metadata: { tier: 'silver' } });
 		const segment = await sdk().segments.create({ name: 'Gold', type: 'auto-update', filter: goldFilter });
 		expect(await segmentIdsOf('gold-1')).toEqual([segment.id]);
 		expect(await segmentIdsOf('silver-1')).toEqual([]);
@@ -50,7 +50,7 @@ describe('segments', () => {
 
 	test('membership follows create and update: a customer joins when it comes to match and leaves when it stops', async () => {
 		const segment = await sdk().segments.create({ name: 'Gold', type: 'auto-update', filter: goldFilter });
-		await sdk().customers.create({ source_id: 'dana', metadata: { tier: 'gold' } });
+		await createCustomer(sdk(), { source_id: 'dana', metadata: { tier: 'gold' } });
 		expect(await segmentIdsOf('dana')).toEqual([segment.id]);
 		await sdk().customers.update({ source_id: 'dana', metadata: { tier: 'bronze' } } as never);
 		expect(await segmentIdsOf('dana')).toEqual([]);
@@ -61,12 +61,12 @@ describe('segments', () => {
 	test('membership follows a redemption: a visitor who buys once joins "repeat buyers" as the redemption merges it', async () => {
 		const segment = await sdk().segments.create({ name: 'Buyers', type: 'auto-update', filter: { 'summary.orders.total_count': { conditions: { $more_than: [0] } } } });
 		await validate(target, { code: 'SAVE5', tracking_id: 'track_buyer' });
-		await sdk().redemptions.redeem('SAVE5', { customer: { source_id: 'track_buyer' }, order: { amount: 2000 } });
+		await sdk().redemptions.redeem('SAVE5', { customer: { object: 'customer', source_id: 'track_buyer' }, order: { amount: 2000 } });
 		expect(await segmentIdsOf('track_buyer')).toEqual([segment.id]);
 	});
 
 	test('membership follows events: a segment on events.<name>.count counts tracked events', async () => {
-		await sdk().customers.create({ source_id: 'eve' });
+		await createCustomer(sdk(), { source_id: 'eve' });
 		const segment = await sdk().segments.create({ name: 'Abandoners', type: 'auto-update', filter: { 'events.cart_abandoned.count': { conditions: { $more_than: [1] } } } });
 		const track = () => clientCall(target, 'POST', '/events', { body: { event: 'cart_abandoned', customer: { source_id: 'eve' } } });
 		await track();
@@ -83,7 +83,7 @@ describe('segments', () => {
 	});
 
 	test('GET and DELETE /v1/segments/{id}; a deleted segment leaves every customer', async () => {
-		await sdk().customers.create({ source_id: 'gus', metadata: { tier: 'gold' } });
+		await createCustomer(sdk(), { source_id: 'gus', metadata: { tier: 'gold' } });
 		const created = await sdk().segments.create({ name: 'Gold', type: 'auto-update', filter: goldFilter });
 		expect(await sdk().segments.get(created.id)).toMatchObject({ id: created.id, type: 'auto-update', filter: goldFilter });
 		await sdk().segments.delete(created.id);
@@ -92,7 +92,7 @@ describe('segments', () => {
 	});
 
 	test('deleting a customer drops its memberships', async () => {
-		const hal = await sdk().customers.create({ source_id: 'hal', metadata: { tier: 'gold' } });
+		const hal = await createCustomer(sdk(), { source_id: 'hal', metadata: { tier: 'gold' } });
 		await sdk().segments.create({ name: 'Gold', type: 'auto-update', filter: goldFilter });
 		await sdk().customers.delete(hal.id);
 		expect(target.api.snapshot().segmentMemberships).toEqual({});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { officialServer, sdkError } from './sdk-support.js';
+import { createCustomer, officialServer, sdkError } from './sdk-support.js';
 import { clientCall, serverCall, useHttpMock, validate } from './support.js';
 
 // Customer validation rules (customer.segment, customer.metadata) assigned to vouchers, campaigns and
@@ -11,7 +11,7 @@ describe('customer validation rules', () => {
 	/** A "Gold" auto-update segment, one gold customer owning `track_gold`, and a rule requiring the segment. */
 	async function goldOnly(assignment: { voucher?: string; campaign?: string; promotion_tier?: string }) {
 		const segment = await sdk().segments.create({ name: 'Gold', type: 'auto-update', filter: { 'metadata.tier': { conditions: { $is: ['gold'] } } } });
-		await sdk().customers.create({ source_id: 'track_gold', metadata: { tier: 'gold' } });
+		await createCustomer(sdk(), { source_id: 'track_gold', metadata: { tier: 'gold' } });
 		const rule = await sdk().validationRules.create({ name: 'Gold only', rules: { '1': { name: 'customer.segment', conditions: { $is: [segment.id] } }, logic: '1' } });
 		const assigned = await sdk().validationRules.createAssignment(rule.id, assignment);
 		return { segment, rule, assigned };
@@ -56,10 +56,10 @@ describe('customer validation rules', () => {
 
 	test('redeem: a customer outside the segment gets 400 customer_rules_violated, a member redeems', async () => {
 		await goldOnly({ voucher: 'SAVE5' });
-		await sdk().customers.create({ source_id: 'silvia', metadata: { tier: 'silver' } });
-		const refused = await sdkError(sdk().redemptions.redeem('SAVE5', { customer: { source_id: 'silvia' }, order: { amount: 2000 } }));
+		await createCustomer(sdk(), { source_id: 'silvia', metadata: { tier: 'silver' } });
+		const refused = await sdkError(sdk().redemptions.redeem('SAVE5', { customer: { object: 'customer', source_id: 'silvia' }, order: { amount: 2000 } }));
 		expect(refused).toMatchObject({ code: 400, key: 'customer_rules_violated' });
-		const redeemed = await sdk().redemptions.redeem('SAVE5', { customer: { source_id: 'track_gold' }, order: { amount: 2000 } });
+		const redeemed = await sdk().redemptions.redeem('SAVE5', { customer: { object: 'customer', source_id: 'track_gold' }, order: { amount: 2000 } });
 		expect(redeemed).toMatchObject({ result: 'SUCCESS' });
 		const stacked = await sdkError(sdk().redemptions.redeemStackable({ redeemables: [{ object: 'voucher', id: 'SAVE5' }], customer: { source_id: 'silvia' }, order: { amount: 2000 } }));
 		expect(stacked).toMatchObject({ code: 400, key: 'customer_rules_violated' });
@@ -67,7 +67,7 @@ describe('customer validation rules', () => {
 
 	test('a customer who joins the segment can use the code from the next call on', async () => {
 		await goldOnly({ voucher: 'WELCOME10' });
-		await sdk().customers.create({ source_id: 'track_newbie' });
+		await createCustomer(sdk(), { source_id: 'track_newbie' });
 		expect((await validate(target, { code: 'WELCOME10', tracking_id: 'track_newbie' })).body.valid).toBe(false);
 		await serverCall(target, 'PUT', '/customers/track_newbie', { body: { metadata: { tier: 'gold' } } });
 		expect((await validate(target, { code: 'WELCOME10', tracking_id: 'track_newbie' })).body.valid).toBe(true);
@@ -83,9 +83,9 @@ describe('customer validation rules', () => {
 			},
 		});
 		await sdk().validationRules.createAssignment(rule.id, { voucher: 'SAVE5' });
-		await sdk().customers.create({ source_id: 'track_de', metadata: { country: 'DE' } });
-		await sdk().customers.create({ source_id: 'track_fr', metadata: { country: 'FR' } });
-		await sdk().customers.create({ source_id: 'track_vip', metadata: { country: 'FR', vip: true } });
+		await createCustomer(sdk(), { source_id: 'track_de', metadata: { country: 'DE' } });
+		await createCustomer(sdk(), { source_id: 'track_fr', metadata: { country: 'FR' } });
+		await createCustomer(sdk(), { source_id: 'track_vip', metadata: { country: 'FR', vip: true } });
 		const valid = async (trackingId: string) => (await validate(target, { code: 'SAVE5', tracking_id: trackingId })).body.valid;
 		expect([await valid('track_de'), await valid('track_fr'), await valid('track_vip')]).toEqual([true, false, true]);
 		// The call's own customer metadata counts too, as the request describes the customer.
@@ -96,7 +96,7 @@ describe('customer validation rules', () => {
 		const segment = await sdk().segments.create({ name: 'Staff', type: 'auto-update', filter: { email: { conditions: { $ends_with: ['@shop.test'] } } } });
 		const rule = await sdk().validationRules.create({ name: 'No staff', rules: { '1': { name: 'customer.segment', conditions: { $is_not: [segment.id] } } } });
 		await sdk().validationRules.createAssignment(rule.id, { voucher: 'SAVE5' });
-		await sdk().customers.create({ source_id: 'track_staff', email: 'max@shop.test' });
+		await createCustomer(sdk(), { source_id: 'track_staff', email: 'max@shop.test' });
 		expect((await validate(target, { code: 'SAVE5', tracking_id: 'track_staff' })).body).toMatchObject({ valid: false, error: { key: 'customer_rules_violated' } });
 		expect((await validate(target, { code: 'SAVE5', tracking_id: 'track_anyone' })).body.valid).toBe(true);
 	});
