@@ -1,8 +1,8 @@
 import type { AsyncAction, ImportLine } from './async-actions.js';
 import type { DomainContext } from './context.js';
-import type { CustomerInput } from './customer.js';
+import { withFields, type CustomerInput } from './customer.js';
 import { addressKeyOf, metadataKeyOf, PROFILE_COLUMNS } from './customer-columns.js';
-import { findCustomerById, findCustomerBySourceId, upsertCustomer } from './customers.js';
+import { addCustomer, findCustomerById, saveCustomer } from './customers.js';
 import { parseCsv } from './csv.js';
 import { DomainError } from './errors.js';
 
@@ -62,15 +62,19 @@ function readRow(header: readonly string[], cells: readonly string[]): CustomerI
 	return { ...fields, ...(Object.keys(address).length > 0 ? { address } : {}), ...(Object.keys(metadata).length > 0 ? { metadata } : {}) };
 }
 
-function importRow(ctx: DomainContext, header: readonly string[], line: number, cells: readonly string[]): ImportLine {
+/** Customer ids by source_id, built once per file: a file of thousands of rows must not scan every customer per row. */
+type SourceIndex = Map<string, string>;
+
+function importRow(ctx: DomainContext, index: SourceIndex, header: readonly string[], line: number, cells: readonly string[]): ImportLine {
 	const sourceCell = cells[header.indexOf('source_id')]?.trim() || null;
 	try {
-		const { id, ...input } = readRow(header, cells);
-		const named = id === undefined ? undefined : findCustomerById(ctx, id);
-		if (id !== undefined && (!named || named.source_id !== input.source_id)) throw new Error(`id ${id} is not the customer with source_id ${String(input.source_id)}`);
-		const existed = findCustomerBySourceId(ctx, input.source_id ?? '') !== undefined;
-		const customer = upsertCustomer(ctx, input);
-		return { line, status: existed ? 'UPDATED' : 'CREATED', source_id: customer.source_id, customer_id: customer.id, error: null };
+		const { id, source_id: sourceId = '', ...fields } = readRow(header, cells);
+		const existingId = index.get(sourceId);
+		if (id !== undefined && id !== existingId) throw new Error(`id ${id} is not the customer with source_id ${sourceId}`);
+		const existing = existingId === undefined ? undefined : findCustomerById(ctx, existingId);
+		const customer = existing ? saveCustomer(ctx, withFields(existing, fields, ctx.now())) : addCustomer(ctx, sourceId, fields);
+		index.set(sourceId, customer.id);
+		return { line, status: existing ? 'UPDATED' : 'CREATED', source_id: customer.source_id, customer_id: customer.id, error: null };
 	} catch (error) {
 		if (!(error instanceof Error)) throw error;
 		const why = error instanceof DomainError ? error.details : error.message;
@@ -88,7 +92,9 @@ export function importCustomersCsv(ctx: DomainContext, text: string): AsyncActio
 	if (!header) throw invalid('The CSV file is empty');
 	const columns = header.cells.map((cell) => cell.trim());
 	assertHeader(columns);
-	const lines = rows.map(({ line, cells }) => importRow(ctx, columns, line, cells));
+	const index: SourceIndex = new Map();
+	for (const customer of ctx.state.customers.values()) if (customer.source_id !== null) index.set(customer.source_id, customer.id);
+	const lines = rows.map(({ line, cells }) => importRow(ctx, index, columns, line, cells));
 	const count = (status: ImportLine['status']) => lines.filter((entry) => entry.status === status).length;
 	const date = ctx.now().toISOString();
 	const action: AsyncAction = {
