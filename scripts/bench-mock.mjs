@@ -79,9 +79,9 @@ try {
 	console.log(`${merge.merges} sequential merges (validate + server redemption each): ${merge.totalMs} ms, ${merge.perMergeMs} ms per merge`);
 	const membership = await measureMembership(createMockApi, SERVER_HEADERS);
 	console.log(
-		`segment membership at ${membership.customers} customers: PUT /v1/customers p50 ${membership.updateWithoutSegmentsMs} ms with no segment, ` +
-			`${membership.updateWithSegmentsMs} ms with ${membership.segments} auto-update segments (membership update ${membership.membershipUpdateMs} ms); ` +
-			`creating a segment ${membership.segmentCreationMs} ms; importing the ${membership.customers} customers ${membership.importMs} ms`,
+		`segment membership at ${membership.customers} customers: one customer against ${membership.segments} auto-update segments ${membership.membershipUpdateMs} ms; ` +
+			`PUT /v1/customers p50 ${membership.updateWithoutSegmentsMs} ms with no segment, ${membership.updateWithSegmentsMs} ms with them; ` +
+			`creating a segment ${membership.segmentCreationMs} ms (${membership.segmentCheckPerCustomerUs} µs per customer); importing the ${membership.customers} customers ${membership.importMs} ms`,
 	);
 
 	const results = {
