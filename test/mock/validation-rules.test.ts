@@ -65,6 +65,21 @@ describe('customer validation rules', () => {
 		expect(stacked).toMatchObject({ code: 400, key: 'customer_rules_violated' });
 	});
 
+	test('client-side redemption and qualifications evaluate the rules too', async () => {
+		await goldOnly({ voucher: 'SAVE5' });
+		const refused = await clientCall(target, 'POST', '/redeem?code=SAVE5', { body: { customer: { source_id: 'track_stranger' }, order: { amount: 2000 } } });
+		expect(refused).toMatchObject({ status: 400, body: { key: 'customer_rules_violated' } });
+		const redeemed = await clientCall(target, 'POST', '/redemptions', { body: { redeemables: [{ object: 'voucher', id: 'SAVE5' }], customer: { source_id: 'track_gold' }, order: { amount: 2000 } } });
+		expect(redeemed.status).toBe(200);
+		await goldOnly({ promotion_tier: 'promo_tier_5off' });
+		const qualified = async (trackingId: string) => {
+			const { body } = await clientCall<{ redeemables: { data: { id: string }[] } }>(target, 'POST', '/qualifications', { body: { order: { amount: 10_000 }, tracking_id: trackingId } });
+			return body.redeemables.data.map(({ id }) => id);
+		};
+		expect(await qualified('track_stranger')).not.toContain('promo_tier_5off');
+		expect(await qualified('track_gold')).toContain('promo_tier_5off');
+	});
+
 	test('a customer who joins the segment can use the code from the next call on', async () => {
 		await goldOnly({ voucher: 'WELCOME10' });
 		await createCustomer(sdk(), { source_id: 'track_newbie' });
