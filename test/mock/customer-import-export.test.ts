@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createCustomer, officialServer, sdkError } from './sdk-support.js';
-import { useHttpMock, validate, type ActivityBody } from './support.js';
+import { TRANSPORTS, validate, type ActivityBody } from './support.js';
 
 const CSV_HEADER = 'source_id,name,email,address_city,metadata.tier';
 const GOOD_ROWS = ['ann-1,Ann Archer,ann@example.com,Berlin,gold', 'bob-2,"Bob ""The Builder"", Jr.",bob@example.com,Warsaw,silver'];
@@ -25,8 +25,8 @@ interface ImportResult {
 }
 
 // CSV import and export, delete and permanent deletion, and the newer /activities route, through the official SDK.
-describe('customer import, export and deletion', () => {
-	const target = useHttpMock();
+describe.each(TRANSPORTS)('customer import, export and deletion over $transport', ({ use }) => {
+	const target = use();
 	const sdk = () => officialServer(target);
 	const importCsv = async (lines: readonly string[]) => {
 		const { async_action_id } = await sdk().customers.importCSV(csvFile(lines));

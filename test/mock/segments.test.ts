@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { createCustomer, officialServer, sdkError } from './sdk-support.js';
-import { clientCall, serverCall, useHttpMock, validate } from './support.js';
+import { clientCall, serverCall, TRANSPORTS, validate } from './support.js';
 
 // Segments through the official SDK: static and auto-update, and membership that follows every kind of customer change.
-describe('segments', () => {
-	const target = useHttpMock({ bodyLimitBytes: 400_000 });
+describe.each(TRANSPORTS)('segments over $transport', ({ use }) => {
+	const target = use({ bodyLimitBytes: 400_000 });
 	const sdk = () => officialServer(target);
 	const segmentIdsOf = async (customer: string) => (await sdk().segments.list(customer)).data.map((segment) => segment.id);
 	const goldFilter = { junction: 'AND' as const, 'metadata.tier': { conditions: { $is: ['gold'] } } };

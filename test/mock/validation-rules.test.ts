@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { createCustomer, officialServer, sdkError } from './sdk-support.js';
-import { clientCall, serverCall, useHttpMock, validate } from './support.js';
+import { clientCall, serverCall, TRANSPORTS, validate } from './support.js';
 
 // Customer validation rules (customer.segment, customer.metadata) assigned to vouchers, campaigns and
 // promotion tiers, evaluated in every validate form and every redemption against the customer the call resolves to.
-describe('customer validation rules', () => {
-	const target = useHttpMock();
+describe.each(TRANSPORTS)('customer validation rules over $transport', ({ use }) => {
+	const target = use();
 	const sdk = () => officialServer(target);
 
 	/** A "Gold" auto-update segment, one gold customer owning `track_gold`, and a rule requiring the segment. */
