@@ -159,9 +159,12 @@ describe('junctions', () => {
 		expect(matchesFilter(compileFilter(filter('OR')), { customer: who, eventCounts: {} }, NOW)).toBe(true);
 	});
 
-	test('several operators on one field must all hold', () => {
+	test('several operators on one field must all hold, unless the field says "or"', () => {
 		expect(matches('email', { $starts_with: ['ann'], $ends_with: ['.io'] }, who)).toBe(true);
 		expect(matches('email', { $starts_with: ['ann'], $ends_with: ['.com'] }, who)).toBe(false);
+		const either = compileFilter({ email: { junction: 'or', conditions: { $starts_with: ['bob'], $ends_with: ['.io'] } } });
+		expect(matchesFilter(either, { customer: who, eventCounts: {} }, NOW)).toBe(true);
+		expect(matchesFilter(either, { customer: customer({ email: 'ann@x.com' }), eventCounts: {} }, NOW)).toBe(false);
 	});
 });
 

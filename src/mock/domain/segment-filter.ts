@@ -39,7 +39,7 @@ interface Condition {
 /** A filter checked once, ready to run against any number of customers. */
 export interface CompiledFilter {
 	readonly junction: 'and' | 'or';
-	readonly fields: readonly { readonly name: string; readonly spec: FieldSpec; readonly conditions: readonly Condition[] }[];
+	readonly fields: readonly { readonly name: string; readonly spec: FieldSpec; readonly junction: 'and' | 'or'; readonly conditions: readonly Condition[] }[];
 }
 
 const DAY_MS = 86_400_000;
@@ -71,16 +71,21 @@ function readValues(family: FieldFamily, operator: Operator, raw: unknown, path:
 	});
 }
 
+function readJunction(junction: unknown, path: string): 'and' | 'or' {
+	const lowered = typeof junction === 'string' ? junction.toLowerCase() : junction;
+	if (lowered !== 'and' && lowered !== 'or') throw invalid(`${path}.junction must be "and" or "or"`);
+	return lowered;
+}
+
 /**
- * Checks a filter (`{junction, <field>: {conditions: {<operator>: [values] | true}}}`) and compiles it.
+ * Checks a filter (`{junction, <field>: {conditions: {<operator>: [values] | true}, junction?}}`) and compiles it.
  * An unknown field, an operator the field does not take or a malformed value is `invalid_payload`
  * naming it. `path` prefixes the names in messages.
  */
 export function compileFilter(value: unknown, path = 'filter', { allowEmpty = false } = {}): CompiledFilter {
 	if (!isRecord(value)) throw invalid(`${path} must be an object`);
 	const { junction = 'and', ...named } = value;
-	const lowered = typeof junction === 'string' ? junction.toLowerCase() : junction;
-	if (lowered !== 'and' && lowered !== 'or') throw invalid(`${path}.junction must be "and" or "or"`);
+	const lowered = readJunction(junction, path);
 	const fields = Object.entries(named).map(([name, entry]) => {
 		const spec = resolveField(name);
 		if (!spec) throw invalid(`${path} names the unknown field ${name}`);
@@ -94,7 +99,7 @@ export function compileFilter(value: unknown, path = 'filter', { allowEmpty = fa
 			}
 			return { operator: operator as Operator, values: readValues(spec.family, operator as Operator, raw, `${fieldPath}.conditions.${operator}`) };
 		});
-		return { name, spec, conditions };
+		return { name, spec, junction: readJunction(entry.junction ?? 'and', fieldPath), conditions };
 	});
 	if (fields.length === 0 && !allowEmpty) throw invalid(`${path} must name at least one field`);
 	return { junction: lowered, fields };
@@ -146,12 +151,13 @@ function holds(actual: unknown, condition: Condition, family: FieldFamily, now: 
 	return entries.some((entry) => holdsFor(entry, condition, family, now));
 }
 
-/** Whether a customer matches a compiled filter at `now`. Every condition of one field must hold. */
+/** Whether a customer matches a compiled filter at `now`. The conditions of one field are joined by its own `junction` (default "and"). */
 export function matchesFilter(filter: CompiledFilter, facts: CustomerFacts, now: Date): boolean {
 	if (filter.fields.length === 0) return true;
-	const fieldHolds = ({ spec, conditions }: CompiledFilter['fields'][number]) => {
+	const fieldHolds = ({ spec, junction, conditions }: CompiledFilter['fields'][number]) => {
 		const actual = spec.read(facts);
-		return conditions.every((condition) => holds(actual, condition, spec.family, now));
+		const conditionHolds = (condition: Condition) => holds(actual, condition, spec.family, now);
+		return junction === 'and' ? conditions.every(conditionHolds) : conditions.some(conditionHolds);
 	};
 	return filter.junction === 'and' ? filter.fields.every(fieldHolds) : filter.fields.some(fieldHolds);
 }
