@@ -11,11 +11,22 @@ import { ownerOf } from './tracking.js';
 import { compileRules, type AssignmentTarget, type CompiledRule, type ValidationRule } from './validation-rules.js';
 
 /** Who customer rules are evaluated against: the profile as the call sees it, and its segments. */
-export interface RuleCustomer {
+export interface ResolvedRuleCustomer {
 	/** The stored customer with the call's own customer fields upserted; a visitor's fields alone when it is anonymous. */
 	readonly customer: Customer;
 	readonly stored: boolean;
 	readonly segmentIds: readonly string[];
+}
+
+/** The customer rules are evaluated against, resolved only when a redeemable has rules: most calls never need it. */
+export type RuleCustomer = () => ResolvedRuleCustomer;
+
+function resolveRuleCustomer(ctx: DomainContext, input: CustomerInput | undefined, trackingId: string | undefined): ResolvedRuleCustomer {
+	const named = input?.id !== undefined ? findCustomerById(ctx, input.id) : input?.source_id !== undefined ? findCustomerBySourceId(ctx, input.source_id) : undefined;
+	const stored = named ?? (trackingId === undefined ? undefined : ownerOf(ctx, trackingId));
+	const now = ctx.now();
+	if (stored) return { customer: withFields(stored, input ?? {}, now), stored: true, segmentIds: segmentIdsOf(ctx, stored.id) };
+	return { customer: createCustomer('', input?.source_id ?? trackingId ?? null, input ?? {}, now), stored: false, segmentIds: [] };
 }
 
 /**
@@ -23,11 +34,8 @@ export interface RuleCustomer {
  * the owner of the tracking id. An anonymous visitor belongs to no segment; its call's metadata still counts.
  */
 export function ruleCustomerOf(ctx: DomainContext, input: CustomerInput | undefined, trackingId: string | undefined): RuleCustomer {
-	const named = input?.id !== undefined ? findCustomerById(ctx, input.id) : input?.source_id !== undefined ? findCustomerBySourceId(ctx, input.source_id) : undefined;
-	const stored = named ?? (trackingId === undefined ? undefined : ownerOf(ctx, trackingId));
-	const now = ctx.now();
-	if (stored) return { customer: withFields(stored, input ?? {}, now), stored: true, segmentIds: segmentIdsOf(ctx, stored.id) };
-	return { customer: createCustomer('', input?.source_id ?? trackingId ?? null, input ?? {}, now), stored: false, segmentIds: [] };
+	let resolved: ResolvedRuleCustomer | undefined;
+	return () => (resolved ??= resolveRuleCustomer(ctx, input, trackingId));
 }
 
 /** The ids an assignment may name for this redeemable, per target. */
@@ -39,6 +47,7 @@ function targetsOf(subject: RedeemableSubject): Readonly<Record<AssignmentTarget
 
 /** The rules assigned to a voucher (directly or through its campaign) or a promotion tier. */
 export function rulesAssignedTo(ctx: DomainContext, subject: RedeemableSubject): ValidationRule[] {
+	if (ctx.state.ruleAssignments.size === 0) return [];
 	const targets = targetsOf(subject);
 	const ruleIds = new Set<string>();
 	for (const assignment of ctx.state.ruleAssignments.values()) {
@@ -47,7 +56,7 @@ export function rulesAssignedTo(ctx: DomainContext, subject: RedeemableSubject):
 	return [...ruleIds].flatMap((id) => ctx.state.validationRules.get(id) ?? []);
 }
 
-function ruleHolds(ctx: DomainContext, rule: CompiledRule, who: RuleCustomer): boolean {
+function ruleHolds(ctx: DomainContext, rule: CompiledRule, who: ResolvedRuleCustomer): boolean {
 	if (rule.kind === 'segment') return rule.segmentIds.some((id) => who.segmentIds.includes(id)) === rule.member;
 	const eventCounts = who.stored ? eventCountsOf(ctx, who.customer.id) : {};
 	return matchesFilter(rule.filter, { customer: who.customer, eventCounts }, ctx.now());
@@ -57,7 +66,7 @@ function ruleHolds(ctx: DomainContext, rule: CompiledRule, who: RuleCustomer): b
 export function checkCustomerRules(ctx: DomainContext, subject: RedeemableSubject, who: RuleCustomer): RedeemableFailure | undefined {
 	for (const rule of rulesAssignedTo(ctx, subject)) {
 		const compiled = compileRules(ctx, rule.rules, { lenient: true });
-		if (evaluateRuleLogic(compiled.logic, (key) => ruleHolds(ctx, compiled.rules.get(key) as CompiledRule, who))) continue;
+		if (evaluateRuleLogic(compiled.logic, (key) => ruleHolds(ctx, compiled.rules.get(key) as CompiledRule, who()))) continue;
 		return {
 			key: 'customer_rules_violated',
 			reason: 'customer does not match validation rules',
