@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { readVisitorIds, redemptionIdentity } from '../dist/server/index.js';
+import { setUpVipCode } from './vip-code.mjs';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 const SCRIPT_FILE = fileURLToPath(new URL('../dist/voucherify.min.js', import.meta.url));
@@ -46,7 +47,18 @@ export function createDemoServer(config) {
 		return { status: response.status, body: await response.json() };
 	};
 
+	/** Set up on the first page view, when the API is surely up; a failure is retried on the next one. */
+	let vipCode;
+	const ensureVipCode = () => {
+		vipCode ??= setUpVipCode(serverApi).catch((error) => {
+			vipCode = undefined;
+			console.error('[demo] the VIP code could not be set up', error);
+		});
+		return vipCode;
+	};
+
 	async function renderIndex() {
+		await ensureVipCode();
 		const template = await readFile(`${PUBLIC_DIR}index.html`, 'utf8');
 		return template
 			.replaceAll('{{API_URL}}', escapeAttribute(config.apiUrl))
@@ -80,13 +92,21 @@ export function createDemoServer(config) {
 		if (redemption.status !== 200) return redemption;
 
 		const customerId = redemption.body.customer_id ?? redemption.body.customer?.id;
-		const [profile, activity] = await Promise.all([
+		const [profile, activity, segments] = await Promise.all([
 			serverApi('GET', `/v1/customers/${encodeURIComponent(customerId)}`),
 			serverApi('GET', `/v1/customers/${encodeURIComponent(customerId)}/activity`),
+			serverApi('GET', `/v1/customers/${encodeURIComponent(customerId)}/segments`),
 		]);
 		return {
 			status: 200,
-			body: { trackingId: visitor.trackingId, anonymousId: visitor.anonymousId, redemption: redemption.body, customer: profile.body, activity: activity.body.data ?? [] },
+			body: {
+				trackingId: visitor.trackingId,
+				anonymousId: visitor.anonymousId,
+				redemption: redemption.body,
+				customer: profile.body,
+				activity: activity.body.data ?? [],
+				segments: segments.body.data ?? [],
+			},
 		};
 	}
 

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createMockApi, MOCK_DEFAULTS } from '../dist/mock/index.js';
+import { measureMembership } from './bench/membership.mjs';
 
 const REQUESTS_PER_LEVEL = 2000;
 const WARM_UP_REQUESTS = 200;
@@ -76,6 +77,12 @@ try {
 
 	console.table(validate.map(({ concurrency, requestsPerSecond, p50Ms, p99Ms }) => ({ concurrency, 'validate req/s': requestsPerSecond, 'p50 ms': p50Ms, 'p99 ms': p99Ms })));
 	console.log(`${merge.merges} sequential merges (validate + server redemption each): ${merge.totalMs} ms, ${merge.perMergeMs} ms per merge`);
+	const membership = await measureMembership(createMockApi, SERVER_HEADERS);
+	console.log(
+		`segment membership at ${membership.customers} customers: one customer against ${membership.segments} auto-update segments ${membership.membershipUpdateMs} ms; ` +
+			`PUT /v1/customers p50 ${membership.updateWithoutSegmentsMs} ms with no segment, ${membership.updateWithSegmentsMs} ms with them; ` +
+			`creating a segment ${membership.segmentCreationMs} ms (${membership.segmentCheckPerCustomerUs} µs per customer); importing the ${membership.customers} customers ${membership.importMs} ms`,
+	);
 
 	const results = {
 		date: new Date().toISOString(),
@@ -84,6 +91,7 @@ try {
 		cpus: cpus().length,
 		validate,
 		merge,
+		membership,
 	};
 	mkdirSync(new URL('.', RESULT_FILE), { recursive: true });
 	writeFileSync(RESULT_FILE, `${JSON.stringify(results, null, 2)}\n`);

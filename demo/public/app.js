@@ -150,13 +150,14 @@ byId('checkout-form').addEventListener('submit', async (event) => {
 	renderCustomer(answer);
 });
 
-function renderCustomer({ customer, activity }) {
+function renderCustomer({ customer, activity, segments = [] }) {
 	byId('customer').hidden = false;
 	show('customer-name', customer.name ?? customer.email ?? '');
 	show('customer-id', customer.id);
 	show('customer-source-id', customer.source_id ?? '–');
 	show('customer-redemptions', String(customer.summary?.redemptions?.total_succeeded ?? 0));
 	show('customer-orders', formatCents(customer.summary?.orders?.total_amount ?? 0));
+	show('customer-segments', segments.map((segment) => segment.name).join(', ') || 'none');
 	byId('activity').replaceChildren(
 		...activity.map((entry) => {
 			const item = document.createElement('li');

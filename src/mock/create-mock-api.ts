@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'msw';
 import type { Activity } from './domain/activity.js';
+import type { AsyncAction } from './domain/async-actions.js';
 import { createMockCore, type MockCore } from './domain/core.js';
 import type { Customer } from './domain/customer.js';
 import { isDomainError } from './domain/errors.js';
@@ -54,6 +55,11 @@ export interface MockApi {
 	getVoucher(code: string): Voucher | undefined;
 	/** A copy of the activity recorded under a tracking id no customer owns yet, oldest first. */
 	anonymousActivity(trackingId: string): Activity[];
+	/**
+	 * Imports customers from CSV text as `POST /v1/customers/importCSV` does, and answers the per-line
+	 * result. Throws a `DomainError` (`invalid_payload`) for a file that is not a customer import at all.
+	 */
+	importCustomersCsv(csv: string): AsyncAction['result'];
 }
 
 function loadState(file: StateFile): MockState | undefined {
@@ -158,5 +164,6 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 		getCustomer: (idOrSourceId) => attempt(() => core.getCustomer(idOrSourceId)),
 		getVoucher: (code) => attempt(() => core.getVoucher(code)),
 		anonymousActivity: (trackingId) => structuredClone([...core.anonymousActivity(trackingId)]),
+		importCustomersCsv: (csv) => structuredClone(core.importCustomersCsv(csv).result),
 	};
 }

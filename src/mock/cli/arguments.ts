@@ -19,6 +19,9 @@ Options:
                           repeat for several (default: ${MOCK_DEFAULTS.allowedOrigins.join(', ')})
   --fixtures <file.json>  A JSON array of vouchers replacing the default fixtures
   --data <file.json>      Load state from this file on start and save it after every change
+  --customers <file.csv>  Import customers from a CSV file at start (source_id column required;
+                          name, email, phone, address_<key>, metadata.<key>); an existing
+                          source_id is updated
   --rate-limit <n/s>      At most n client calls per s seconds per client IP, then 429;
                           5/5 (or "real") is the real API's limit (default: off)
   --request-timeout <ms>  Close a request not fully received in time, 408 (default ${MOCK_DEFAULTS.requestTimeoutMs})
@@ -58,6 +61,7 @@ export type CliCommand =
 			readonly secretKey?: string;
 			readonly allowedOrigins?: readonly string[];
 			readonly fixturesFile?: string;
+			readonly customersFile?: string;
 			readonly dataFile?: string;
 			readonly rateLimit?: RateLimit | true;
 			readonly requestTimeoutMs?: number;
@@ -143,6 +147,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 				'app-token': { type: 'string' },
 				'allowed-origin': { type: 'string', multiple: true },
 				fixtures: { type: 'string' },
+				customers: { type: 'string' },
 				data: { type: 'string' },
 				'rate-limit': { type: 'string' },
 				'request-timeout': { type: 'string' },
@@ -164,6 +169,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 		secretKey: values['app-token'],
 		allowedOrigins: values['allowed-origin'],
 		fixturesFile: values.fixtures,
+		customersFile: values.customers,
 		dataFile: values.data,
 		rateLimit: readRateLimit(values['rate-limit']),
 		requestTimeoutMs: readInteger(values['request-timeout'], 'request-timeout'),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createMockApi, type MockApi } from '../create-mock-api.js';
+import { isDomainError } from '../domain/errors.js';
 import type { VoucherDefinition } from '../domain/voucher.js';
 import type { RunningMockServer } from '../server/node-server.js';
 import { CLI_USAGE, CliUsageError, FAULT_FLAGS, parseCliArgs, type CliCommand } from './arguments.js';
@@ -27,6 +28,24 @@ function readFixturesFile(path: string): VoucherDefinition[] {
 	return value as VoucherDefinition[];
 }
 
+/** Imports `--customers`; a file it cannot read is a usage error, a bad row a warning naming its line. */
+function seedCustomers(api: MockApi, path: string, io: CliIo): void {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (error) {
+		throw new CliUsageError(`--customers ${path}: ${describe(error)}`);
+	}
+	let result;
+	try {
+		result = api.importCustomersCsv(text);
+	} catch (error) {
+		throw new CliUsageError(`--customers ${path}: ${isDomainError(error) ? error.details : describe(error)}`);
+	}
+	for (const line of result.lines) if (line.error !== null) io.stderr.write(`[voucherify] mock: --customers ${path}: ${line.error}\n`);
+	io.stderr.write(`[voucherify] mock: --customers ${path}: ${result.created} created, ${result.updated} updated, ${result.failed} failed\n`);
+}
+
 /** The flag behind each option createMockApi may name in an error. */
 const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
 	clientApplicationId: '--client-app-id',
@@ -51,7 +70,7 @@ const inFlagTerms = (message: string): string =>
 
 /** Options are checked by createMockApi; a TypeError there is a bad flag value, so a usage error too. */
 function createApi(command: Extract<CliCommand, { kind: 'serve' }>): MockApi {
-	const { fixturesFile, port: _port, host: _host, kind: _kind, ...options } = command;
+	const { fixturesFile, customersFile: _customers, port: _port, host: _host, kind: _kind, ...options } = command;
 	try {
 		return createMockApi({ ...options, ...(fixturesFile === undefined ? {} : { vouchers: readFixturesFile(fixturesFile) }) });
 	} catch (error) {
@@ -74,7 +93,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 		}
 		// The CLI draws the seed itself when none is given, so it can say how to reproduce the run.
 		const faults = command.faults && { ...command.faults, seed: command.faults.seed ?? randomSeed() };
-		server = await createApi(faults ? { ...command, faults } : command).start({ port: command.port, host: command.host });
+		const api = createApi(faults ? { ...command, faults } : command);
+		if (command.customersFile !== undefined) seedCustomers(api, command.customersFile, io);
+		server = await api.start({ port: command.port, host: command.host });
 		if (faults) io.stderr.write(`[voucherify] mock: fault injection on client routes; --fault-seed ${faults.seed} reproduces this run\n`);
 	} catch (error) {
 		if (error instanceof CliUsageError) {

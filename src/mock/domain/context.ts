@@ -15,4 +15,6 @@ export interface DomainContext {
 	readonly catalog: Catalog;
 	readonly ids: IdSource;
 	readonly now: () => Date;
+	/** Told of every customer stored or deleted, so the core can bring segment membership up to date afterwards. */
+	readonly customerChanged?: (customerId: string) => void;
 }

@@ -3,6 +3,7 @@ import { updateConsents } from './consent-updates.js';
 import { listConsents } from './consents.js';
 import type { Catalog, DomainContext } from './context.js';
 import type { Customer, CustomerInput } from './customer.js';
+import { customerOperations } from './customer-operations.js';
 import { customerActivity, deleteCustomer, listCustomers, requireCustomer, updateCustomer, upsertCustomer, type CustomerListQuery } from './customers.js';
 import { trackEvent, type CustomEventRequest } from './events.js';
 import type { IdSource } from './ids.js';
@@ -13,6 +14,7 @@ import type { RedeemableRef } from './redeemables.js';
 import { redeemStack, redeemVoucher, type RedemptionRequest } from './redemption.js';
 import { createEmptyState, fromSnapshot, replaceState, toSnapshot, type MockState, type MockStateSnapshot } from './state.js';
 import { listTiers, type TierListQuery } from './tiers.js';
+import { refreshMemberships } from './segments.js';
 import { resolveTrackingId } from './tracking.js';
 import { validatePromotions, validateStack, validateVoucher, type ValidationRequest } from './validation.js';
 import type { VoucherDefinition } from './voucher.js';
@@ -49,7 +51,9 @@ function seedState(context: Omit<DomainContext, 'state'>, vouchers: readonly Vou
 export function createMockCore(options: CoreOptions) {
 	const { catalog, ids, now, persist } = options;
 	const state = options.initialState ?? seedState({ catalog, ids, now }, options.vouchers);
-	const ctx: DomainContext = { state, catalog, ids, now };
+	/** Customers stored or deleted by the running operation, whose segment membership is re-evaluated when it ends. */
+	const changedCustomers = new Set<string>();
+	const ctx: DomainContext = { state, catalog, ids, now, customerChanged: (id) => changedCustomers.add(id) };
 	let persisted = persist && toSnapshot(state);
 
 	/** Hands the state to `persist`; if that (or taking the snapshot) fails, rolls back to the last persisted state. */
@@ -72,6 +76,8 @@ export function createMockCore(options: CoreOptions) {
 			try {
 				return operation(ctx, ...args);
 			} finally {
+				if (changedCustomers.size > 0) refreshMemberships(ctx, changedCustomers);
+				changedCustomers.clear();
 				commit();
 			}
 		};
@@ -104,6 +110,7 @@ export function createMockCore(options: CoreOptions) {
 		deleteCustomer: changing((context, idOrSourceId: string) => deleteCustomer(context, idOrSourceId)),
 		listCustomers: reading((context, query: CustomerListQuery) => listCustomers(context, query)),
 		customerActivity: reading((context, idOrSourceId: string, query: PageQuery) => customerActivity(context, idOrSourceId, query)),
+		...customerOperations(changing, reading),
 		/** Anonymous activity of a tracking id no customer owns, oldest first. */
 		anonymousActivity: (trackingId: string): readonly Activity[] => state.anonymousActivity.get(trackingId) ?? [],
 		snapshot: (): MockStateSnapshot => toSnapshot(state),

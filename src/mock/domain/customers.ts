@@ -33,6 +33,7 @@ function requireCustomerById(ctx: DomainContext, id: string): Customer {
 /** Stores a new version of a customer; records are replaced, never mutated. */
 export function saveCustomer(ctx: DomainContext, customer: Customer): Customer {
 	ctx.state.customers.set(customer.id, customer);
+	ctx.customerChanged?.(customer.id);
 	return customer;
 }
 
@@ -71,6 +72,8 @@ export function deleteCustomer(ctx: DomainContext, idOrSourceId: string): void {
 	ctx.state.customers.delete(customer.id);
 	ctx.state.customerActivity.delete(customer.id);
 	for (const [trackingId, ownerId] of ctx.state.trackingOwners) if (ownerId === customer.id) ctx.state.trackingOwners.delete(trackingId);
+	ctx.state.segmentMemberships.delete(customer.id);
+	ctx.customerChanged?.(customer.id);
 }
 
 /** Filters of `GET /v1/customers`. */

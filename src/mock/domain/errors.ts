@@ -20,6 +20,7 @@ export type RedeemableFailureKey =
 	| 'quantity_exceeded'
 	| 'gift_amount_exceeded'
 	| 'order_rules_violated'
+	| 'customer_rules_violated'
 	| 'promotion_inactive';
 
 /** What the API says when a redeemable is not applicable: HTTP 200 on validation, an error on redemption. */

@@ -20,6 +20,14 @@ export interface IdSource {
 	activity(): string;
 	voucher(): string;
 	session(): string;
+	segment(): string;
+	validationRule(): string;
+	ruleAssignment(): string;
+	asyncAction(): string;
+	export(): string;
+	permanentDeletion(): string;
+	/** 32 hex characters: the secret in an export's download URL. */
+	token(): string;
 	/** `track_` + standard base64 of 16 random bytes: `+`, `/` and `=` do occur. */
 	trackingId(): string;
 	/** A voucher code such as `WELCOME-7KQ2MZ9D`. */
@@ -55,6 +63,13 @@ export function createIdSource(randomBytes: RandomBytes = webCryptoRandomBytes):
 		activity: () => `evcus_${base62(24)}`,
 		voucher: () => `v_${base62(24)}`,
 		session: () => `ssn_${base62(24)}`,
+		segment: () => `seg_${base62(24)}`,
+		validationRule: () => `val_${base62(24)}`,
+		ruleAssignment: () => `asgm_${base62(24)}`,
+		asyncAction: () => `aa_${base62(24)}`,
+		export: () => `exp_${base62(24)}`,
+		permanentDeletion: () => `del_${base62(24)}`,
+		token: () => hex(16),
 		trackingId: () => `track_${base64(TRACKING_ID_BYTES)}`,
 		voucherCode: (prefix = '', length = 8) => `${prefix}${code(length)}`,
 		requestId: () => `v-${hex(9)}`,

@@ -1,6 +1,7 @@
 import { noReduction } from './benefits.js';
 import { allTiers } from './campaigns.js';
 import type { DomainContext } from './context.js';
+import { ruleCustomerOf } from './customer-rules.js';
 import type { CustomerInput } from './customer.js';
 import { normalizeOrder, type OrderInput } from './order.js';
 import { summarizeOrder } from './order-summary.js';
@@ -25,8 +26,9 @@ export function qualify(ctx: DomainContext, request: QualificationRequest) {
 		...allTiers(ctx.catalog.campaigns).map(({ tier }): RedeemableRef => ({ object: 'promotion_tier', id: tier.id })),
 		...[...codesHeldBy(ctx, request.customer?.id ?? trackingId)].map((code): RedeemableRef => ({ object: 'voucher', id: code })),
 	];
+	const who = ruleCustomerOf(ctx, request.customer, trackingId);
 	const qualified = candidates.flatMap((ref) => {
-		const { redeemable } = evaluateOne(ctx, ref, order);
+		const { redeemable } = evaluateOne(ctx, ref, order, who);
 		return redeemable.status === 'APPLICABLE' ? [presentStacked(redeemable, order)] : [];
 	});
 	const data = request.limit === undefined ? qualified : qualified.slice(0, request.limit);

@@ -1,6 +1,7 @@
 import { addReductions, computeReduction, isReduction, noReduction, type Benefit, type Reduction } from './benefits.js';
 import { allTiers, checkTier, type TierEntry } from './campaigns.js';
 import type { DomainContext } from './context.js';
+import { checkCustomerRules, type RuleCustomer } from './customer-rules.js';
 import { DomainError, type RedeemableFailure } from './errors.js';
 import type { Order } from './order.js';
 import { checkVoucher, type Voucher } from './voucher.js';
@@ -80,11 +81,16 @@ export function benefitOf(subject: RedeemableSubject): Benefit {
 	return voucher.gift ? { kind: 'gift', balance: voucher.gift.balance } : { kind: 'discount', discount: voucher.discount ?? { type: 'AMOUNT', amount_off: 0 } };
 }
 
-/** Checks each redeemable in turn; each discount applies to what the previous ones left. */
-export function evaluateStack(ctx: DomainContext, refs: readonly RedeemableRef[], order: Order): StackEvaluation {
+/**
+ * Checks each redeemable in turn; each discount applies to what the previous ones left. `who` is the
+ * customer the call resolves to, for the validation rules assigned to a redeemable (none: anonymous).
+ */
+export function evaluateStack(ctx: DomainContext, refs: readonly RedeemableRef[], order: Order, who?: RuleCustomer): StackEvaluation {
 	let total = noReduction(order);
 	const redeemables = refs.map((ref): EvaluatedRedeemable => {
-		const { subject, failure } = resolveSubject(ctx, ref, order);
+		const resolved = resolveSubject(ctx, ref, order);
+		const { subject } = resolved;
+		const failure = resolved.failure ?? (subject && who ? checkCustomerRules(ctx, subject, who) : undefined);
 		if (failure || !subject) return { ref, status: 'INAPPLICABLE', ...(subject ? { subject } : {}), failure: failure ?? tierNotFound(ref.id) };
 		const reduction = computeReduction(benefitOf(subject), order, total);
 		if (!isReduction(reduction)) return { ref, status: 'INAPPLICABLE', subject, failure: reduction };
@@ -100,8 +106,8 @@ export const firstFailure = (evaluation: StackEvaluation): InapplicableRedeemabl
 	evaluation.redeemables.find((redeemable): redeemable is InapplicableRedeemable => redeemable.status === 'INAPPLICABLE');
 
 /** Evaluates a single redeemable. */
-export function evaluateOne(ctx: DomainContext, ref: RedeemableRef, order: Order): { evaluation: StackEvaluation; redeemable: EvaluatedRedeemable } {
-	const evaluation = evaluateStack(ctx, [ref], order);
+export function evaluateOne(ctx: DomainContext, ref: RedeemableRef, order: Order, who?: RuleCustomer): { evaluation: StackEvaluation; redeemable: EvaluatedRedeemable } {
+	const evaluation = evaluateStack(ctx, [ref], order, who);
 	const [redeemable] = evaluation.redeemables;
 	if (!redeemable) throw new Error('evaluateStack answers one entry per reference');
 	return { evaluation, redeemable };

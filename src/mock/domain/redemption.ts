@@ -1,6 +1,7 @@
 import { countOrder } from './activity.js';
 import { presentTier, type PromotionTier } from './campaigns.js';
 import type { DomainContext } from './context.js';
+import { ruleCustomerOf } from './customer-rules.js';
 import { referenceTo, withFields, type Customer, type CustomerInput, type CustomerReference } from './customer.js';
 import { addCustomer, findCustomerById, findCustomerBySourceId, saveCustomer } from './customers.js';
 import { DomainError, notFound } from './errors.js';
@@ -157,7 +158,7 @@ function performRedemption(ctx: DomainContext, request: RedemptionRequest, stack
 	assertStackShape(request.redeemables);
 	const trackingId = request.trackingId || request.customer?.source_id || undefined;
 	const known = resolveCustomer(ctx, request.customer, trackingId);
-	const evaluation = evaluateStack(ctx, request.redeemables, normalizeOrder(request.order));
+	const evaluation = evaluateStack(ctx, request.redeemables, normalizeOrder(request.order), ruleCustomerOf(ctx, request.customer, trackingId));
 	const failed = firstFailure(evaluation);
 	if (failed) failRedemption(ctx, known, trackingId, evaluation.order, failed);
 	assertGiftHasAmount(evaluation);

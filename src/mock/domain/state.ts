@@ -1,7 +1,11 @@
 import type { Activity } from './activity.js';
+import type { AsyncAction } from './async-actions.js';
 import type { ConsentValue, Customer } from './customer.js';
+import type { CustomerExport } from './customer-exports.js';
 import { DomainError } from './errors.js';
 import type { Metadata } from './order.js';
+import type { Segment } from './segments.js';
+import type { RuleAssignment, ValidationRule } from './validation-rules.js';
 import type { Voucher } from './voucher.js';
 
 /** A publication as stored: which voucher went to which visitor or customer. */
@@ -31,6 +35,18 @@ export interface MockState {
 	/** Tracking id → id of the customer its activity was merged into. */
 	readonly trackingOwners: Map<string, string>;
 	readonly publications: PublicationRecord[];
+	/** By segment id. */
+	readonly segments: Map<string, Segment>;
+	/** Customer id → ids of the segments it belongs to, static and auto-update. */
+	readonly segmentMemberships: Map<string, string[]>;
+	/** By validation rule id. */
+	readonly validationRules: Map<string, ValidationRule>;
+	/** By assignment id. */
+	readonly ruleAssignments: Map<string, RuleAssignment>;
+	/** By async action id: CSV imports and their per-line results. */
+	readonly asyncActions: Map<string, AsyncAction>;
+	/** By export id, with the CSV each one produced. */
+	readonly exports: Map<string, CustomerExport>;
 }
 
 /** The JSON form of the state, as `dataFile` persistence writes it. */
@@ -44,6 +60,12 @@ export interface MockStateSnapshot {
 	readonly anonymousConsents: Readonly<Record<string, Readonly<Record<string, ConsentValue>>>>;
 	readonly trackingOwners: Readonly<Record<string, string>>;
 	readonly publications: readonly PublicationRecord[];
+	readonly segments: Readonly<Record<string, Segment>>;
+	readonly segmentMemberships: Readonly<Record<string, readonly string[]>>;
+	readonly validationRules: Readonly<Record<string, ValidationRule>>;
+	readonly ruleAssignments: Readonly<Record<string, RuleAssignment>>;
+	readonly asyncActions: Readonly<Record<string, AsyncAction>>;
+	readonly exports: Readonly<Record<string, CustomerExport>>;
 }
 
 const SNAPSHOT_FORMAT = 'voucherify-mock-state';
@@ -57,11 +79,20 @@ export const createEmptyState = (): MockState => ({
 	anonymousConsents: new Map(),
 	trackingOwners: new Map(),
 	publications: [],
+	segments: new Map(),
+	segmentMemberships: new Map(),
+	validationRules: new Map(),
+	ruleAssignments: new Map(),
+	asyncActions: new Map(),
+	exports: new Map(),
 });
+
+/** The collections added after the first snapshot format; a file written before them loads with them empty. */
+const LATER_COLLECTIONS = ['segments', 'segmentMemberships', 'validationRules', 'ruleAssignments', 'asyncActions', 'exports'] as const;
 
 /** Replaces the contents of `target` with those of `source`, keeping the same object. */
 export function replaceState(target: MockState, source: MockState): void {
-	for (const key of ['vouchers', 'customers', 'customerActivity', 'anonymousActivity', 'anonymousConsents', 'trackingOwners'] as const) {
+	for (const key of ['vouchers', 'customers', 'customerActivity', 'anonymousActivity', 'anonymousConsents', 'trackingOwners', ...LATER_COLLECTIONS] as const) {
 		const map = target[key] as Map<string, unknown>;
 		map.clear();
 		for (const [id, value] of source[key]) map.set(id, value);
@@ -81,6 +112,12 @@ export function toSnapshot(state: MockState): MockStateSnapshot {
 		anonymousConsents: Object.fromEntries(state.anonymousConsents),
 		trackingOwners: Object.fromEntries(state.trackingOwners),
 		publications: state.publications,
+		segments: Object.fromEntries(state.segments),
+		segmentMemberships: Object.fromEntries(state.segmentMemberships),
+		validationRules: Object.fromEntries(state.validationRules),
+		ruleAssignments: Object.fromEntries(state.ruleAssignments),
+		asyncActions: Object.fromEntries(state.asyncActions),
+		exports: Object.fromEntries(state.exports),
 	});
 }
 
@@ -98,7 +135,8 @@ export function fromSnapshot(value: unknown): MockState {
 		isRecord(value.customerActivity) &&
 		isRecord(value.anonymousActivity) &&
 		isRecord(value.anonymousConsents) &&
-		isRecord(value.trackingOwners);
+		isRecord(value.trackingOwners) &&
+		LATER_COLLECTIONS.every((key) => value[key] === undefined || isRecord(value[key]));
 	if (!valid) throw new DomainError('invalid_payload', 'Not a mock state snapshot', `Expected an object with format "${SNAPSHOT_FORMAT}" and version 1`);
 	const snapshot = structuredClone(value) as unknown as MockStateSnapshot;
 	return {
@@ -109,5 +147,11 @@ export function fromSnapshot(value: unknown): MockState {
 		anonymousConsents: new Map(Object.entries(snapshot.anonymousConsents)),
 		trackingOwners: new Map(Object.entries(snapshot.trackingOwners)),
 		publications: [...snapshot.publications],
+		segments: new Map(Object.entries(snapshot.segments ?? {})),
+		segmentMemberships: new Map(Object.entries(snapshot.segmentMemberships ?? {}).map(([id, list]) => [id, [...list]])),
+		validationRules: new Map(Object.entries(snapshot.validationRules ?? {})),
+		ruleAssignments: new Map(Object.entries(snapshot.ruleAssignments ?? {})),
+		asyncActions: new Map(Object.entries(snapshot.asyncActions ?? {})),
+		exports: new Map(Object.entries(snapshot.exports ?? {})),
 	};
 }

@@ -1,6 +1,7 @@
 import { computeReduction, isReduction, noReduction } from './benefits.js';
 import { allTiers, checkTier, presentTier } from './campaigns.js';
 import type { DomainContext } from './context.js';
+import { checkCustomerRules, ruleCustomerOf } from './customer-rules.js';
 import type { CustomerInput } from './customer.js';
 import { normalizeOrder, type Metadata, type OrderInput } from './order.js';
 import { summarizeOrder, type OrderSummary } from './order-summary.js';
@@ -41,7 +42,7 @@ function recordValidation(ctx: DomainContext, trackingId: string, refs: readonly
 export function validateVoucher(ctx: DomainContext, code: string, request: ValidationRequest): Record<string, unknown> {
 	const trackingId = resolveTrackingId(ctx, request.trackingId, request.customer?.source_id);
 	const ref: RedeemableRef = { object: 'voucher', id: code };
-	const { evaluation, redeemable } = evaluateOne(ctx, ref, normalizeOrder(request.order));
+	const { evaluation, redeemable } = evaluateOne(ctx, ref, normalizeOrder(request.order), ruleCustomerOf(ctx, request.customer, trackingId));
 	const order = summarizeOrder(evaluation.order, evaluation.total);
 	const voucher = redeemable.subject?.kind === 'voucher' ? redeemable.subject.voucher : undefined;
 	if (redeemable.status === 'INAPPLICABLE') {
@@ -69,8 +70,10 @@ export function validateVoucher(ctx: DomainContext, code: string, request: Valid
 export function validatePromotions(ctx: DomainContext, request: ValidationRequest): Record<string, unknown> {
 	const trackingId = resolveTrackingId(ctx, request.trackingId, request.customer?.source_id);
 	const order = normalizeOrder(request.order);
-	const promotions = allTiers(ctx.catalog.campaigns).flatMap(({ tier, campaign }) => {
-		if (checkTier(tier, order)) return [];
+	const who = ruleCustomerOf(ctx, request.customer, trackingId);
+	const promotions = allTiers(ctx.catalog.campaigns).flatMap((entry) => {
+		const { tier, campaign } = entry;
+		if (checkTier(tier, order) || checkCustomerRules(ctx, { kind: 'tier', entry }, who)) return [];
 		const reduction = computeReduction({ kind: 'discount', discount: tier.discount }, order, noReduction(order));
 		if (!isReduction(reduction)) return [];
 		const summary = summarizeOrder(order, reduction);
@@ -101,7 +104,7 @@ export function presentStack(evaluation: StackEvaluation): {
 export function validateStack(ctx: DomainContext, refs: readonly RedeemableRef[], request: ValidationRequest): Record<string, unknown> {
 	assertStackShape(refs);
 	const trackingId = resolveTrackingId(ctx, request.trackingId, request.customer?.source_id);
-	const evaluation = evaluateStack(ctx, refs, normalizeOrder(request.order));
+	const evaluation = evaluateStack(ctx, refs, normalizeOrder(request.order), ruleCustomerOf(ctx, request.customer, trackingId));
 	const order = summarizeOrder(evaluation.order, evaluation.total);
 	recordValidation(ctx, trackingId, refs, request, order, firstFailure(evaluation)?.failure.reason);
 	return { valid: evaluation.valid, ...presentStack(evaluation), order, tracking_id: trackingId, ...openSession(ctx, request.session) };

@@ -2,6 +2,7 @@ import { http, type HttpHandler } from 'msw';
 import { ApiError } from './api-error.js';
 import { clientRoutes } from './client-routes.js';
 import { corsHeaders, preflightHeaders } from './cors.js';
+import { customerRoutes } from './customer-routes.js';
 import { createRouter, errorResponse, jsonResponse, noContent, type HttpEnvironment } from './router.js';
 import { serverRoutes } from './server-routes.js';
 import { MSW_TRANSPORT, type Transport } from './transport.js';
@@ -25,6 +26,7 @@ export function createApiHandlers(env: HttpEnvironment, baseUrl: string, transpo
 		...clientRoutes(env, router),
 		http.all(`${baseUrl}/client/v1/*`, ({ request }) => errorResponse(env, notFoundError(request), corsHeaders(request))),
 		...serverRoutes(env, router),
+		...customerRoutes(env, router),
 	];
 }
 

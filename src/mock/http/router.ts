@@ -126,7 +126,7 @@ export function createRouter(env: HttpEnvironment, baseUrl: string, transport: T
 					return errorResponse(env, error, cors);
 				}
 			});
-	return { client: route('client'), server: route('server'), control: route('control') };
+	return { client: route('client'), server: route('server'), control: route('control'), baseUrl };
 }
 
 /** Route builders per kind: `router.client(method, path, answer)`. */
