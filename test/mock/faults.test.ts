@@ -212,7 +212,8 @@ describe('injected latency on a fake clock (msw)', () => {
 	});
 });
 
-describe('shares and seeds', () => {
+// Hundreds of real HTTP calls: on a loaded 2-core CI machine they need more than vitest's 5 s default.
+describe('shares and seeds', { timeout: 60_000 }, () => {
 	const { target, calls } = useCountedHttpMock();
 	const MIXED: FaultOptions = { seed: SEED, fail500: 0.1, fail503: 0.1, fail429: 0.1, failReset: 0.05, failHtml: 0.05, failTruncated: 0.05 };
 	const CALLS = 600;
