@@ -18,7 +18,7 @@ Options:
   --allowed-origin <o>    Allowed browser origin: shop.com, .shop.com, https://shop.com:8443 or *;
                           repeat for several (default: ${MOCK_DEFAULTS.allowedOrigins.join(', ')})
   --fixtures <file.json>  A JSON array of vouchers replacing the default fixtures
-  --data <file.json>      Load state from this file on start and save it after every change
+  --data <file.json>      Load state from this file on start; journal every change to <file.json>.journal
   --rate-limit <n/s>      At most n client calls per s seconds per client IP, then 429;
                           5/5 (or "real") is the real API's limit (default: off)
   --request-timeout <ms>  Close a request not fully received in time, 408 (default ${MOCK_DEFAULTS.requestTimeoutMs})
