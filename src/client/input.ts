@@ -1,5 +1,6 @@
 import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
 import { describeType } from '../shared/identity.js';
+import { MAX_AMOUNT, overflowingAmount, type OrderAmounts } from '../shared/money.js';
 import { isWellFormedText } from '../shared/unicode.js';
 import type { CustomerReference, Metadata, OrderItem } from './types.js';
 
@@ -17,6 +18,24 @@ const fail = (field: string, message: string): never => {
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+One reading of caller input, taken before any check, so what is checked is what is sent: arrays and plain objects
+(of any frame) are copied with each own enumerable property read once. Anything else (a Date, a Map, an
+AbortSignal) is kept for the checks to judge.
+Below MAX_JSON_DEPTH only: deeper (or cyclic) input is kept as is, and `checkJson` refuses it.
+*/
+export function snapshotInput(value: unknown, depth = 0): unknown {
+	if (typeof value !== 'object' || value === null || depth > MAX_JSON_DEPTH) return value;
+	if (Array.isArray(value)) return Array.from({ length: value.length }, (_, index) => snapshotInput(value[index], depth + 1));
+	if (Object.prototype.toString.call(value) !== '[object Object]') return value;
+	const copy: Record<string, unknown> = {};
+	for (const key of Object.keys(value)) {
+		// defineProperty: a `__proto__` key stays an own property, as JSON.parse makes it.
+		Object.defineProperty(copy, key, { value: snapshotInput((value as Record<string, unknown>)[key], depth + 1), enumerable: true, writable: true, configurable: true });
+	}
+	return copy;
+}
 
 export function checkCode(value: unknown, field = 'code'): string {
 	if (typeof value !== 'string') return fail(field, `must be a string, got ${describeType(value)}`);
@@ -36,9 +55,9 @@ function checkWellFormed(value: string, field: string): string {
 	return isWellFormedText(value) ? value : fail(field, 'must be well-formed Unicode text (it holds an unpaired surrogate)');
 }
 
-/** Amounts and quantities are integers in minor units: no fractions, no negatives, nothing beyond 2^53. */
+/** Amounts and quantities are integers in minor units: no fractions, no negatives, nothing beyond MAX_AMOUNT (2^53 − 1). */
 export function checkAmount(value: unknown, field: string, { positive = false } = {}): number {
-	if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+	if (typeof value !== 'number' || !Number.isInteger(value) || value > MAX_AMOUNT) {
 		return fail(field, `must be a whole number of minor units (cents), got ${typeof value === 'number' ? value : describeType(value)}`);
 	}
 	if (value < 0 || (positive && value === 0)) return fail(field, `must be ${positive ? 'greater than zero' : 'zero or more'}, got ${value}`);
@@ -117,24 +136,49 @@ export function checkCustomer(value: unknown, field = 'customer'): string | Cust
 	return value as CustomerReference;
 }
 
+/**
+A real AbortSignal: the `aborted` getter of this realm's AbortSignal accepts only real ones; one from another frame
+has the AbortSignal tag and the methods the transport uses. `{ aborted: false }` is neither.
+*/
+function isAbortSignal(value: object): boolean {
+	try {
+		const getter = Object.getOwnPropertyDescriptor(globalThis.AbortSignal?.prototype ?? {}, 'aborted')?.get;
+		if (getter) {
+			getter.call(value);
+			return true;
+		}
+	} catch {
+		// Not one of this realm's: maybe another frame's.
+	}
+	const signal = value as Partial<AbortSignal>;
+	return Object.prototype.toString.call(value) === '[object AbortSignal]' && typeof signal.aborted === 'boolean' && typeof signal.addEventListener === 'function';
+}
+
 export function checkSignal(value: unknown): AbortSignal | undefined {
 	if (value === undefined) return undefined;
-	if (typeof value !== 'object' || value === null || typeof (value as { aborted?: unknown }).aborted !== 'boolean') {
-		return fail('signal', `must be an AbortSignal, got ${describeType(value)}`);
-	}
+	if (typeof value !== 'object' || value === null || !isAbortSignal(value)) return fail('signal', `must be an AbortSignal, got ${describeType(value)}`);
 	return value as AbortSignal;
 }
 
-/** An optional params object: `undefined` reads as `{}`, anything but a plain object is refused. */
+/** An optional params object, read once (see `snapshotInput`): `undefined` reads as `{}`, anything but a plain object is refused. */
 export function checkObject(value: unknown, field: string): Record<string, unknown> {
 	if (value === undefined) return {};
-	return isPlainObject(value) ? value : fail(field, `must be an object, got ${describeType(value)}`);
+	const copy = snapshotInput(value);
+	return isPlainObject(copy) ? copy : fail(field, `must be an object, got ${describeType(value)}`);
+}
+
+/** Refuses an order whose line amounts (`price × quantity`) or total would pass MAX_AMOUNT, as the API does. `prefix` is `order.` or ``. */
+export function checkOrderAmounts(order: OrderAmounts, prefix: string): void {
+	const overflow = overflowingAmount(order);
+	if (overflow === 'total') fail(`${prefix}amount`, `(the sum of the item amounts) must be at most ${MAX_AMOUNT}`);
+	else if (overflow !== undefined) fail(`${prefix}items[${overflow}].amount`, `(price × quantity) must be at most ${MAX_AMOUNT}`);
 }
 
 export function checkOrder(value: unknown, field = 'order'): void {
 	const order = checkObject(value, field);
 	if (order.amount !== undefined) checkAmount(order.amount, `${field}.amount`);
 	if (order.items !== undefined) checkItems(order.items, `${field}.items`);
+	checkOrderAmounts(order, `${field}.`);
 	if (order.metadata !== undefined) checkObject(order.metadata, `${field}.metadata`);
 }
 
