@@ -1,10 +1,12 @@
 // Measures the mock API over loopback: validate throughput and latency at a few concurrency levels,
 // and the time for 1,000 sequential merges (a validate, then a server-side redemption, per new
-// visitor). Run after the build: `npm run bench:mock`. Writes bench-results/mock.json.
+// visitor); then, with `--data`, how a merge and a validate scale with the customers stored (see
+// bench/mock-scaling.mjs). Run after the build: `npm run bench:mock`. Writes bench-results/mock.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createMockApi, MOCK_DEFAULTS } from '../dist/mock/index.js';
+import { measureScaling } from './bench/mock-scaling.mjs';
 
 const REQUESTS_PER_LEVEL = 2000;
 const WARM_UP_REQUESTS = 200;
@@ -77,6 +79,16 @@ try {
 	console.table(validate.map(({ concurrency, requestsPerSecond, p50Ms, p99Ms }) => ({ concurrency, 'validate req/s': requestsPerSecond, 'p50 ms': p50Ms, 'p99 ms': p99Ms })));
 	console.log(`${merge.merges} sequential merges (validate + server redemption each): ${merge.totalMs} ms, ${merge.perMergeMs} ms per merge`);
 
+	const scaling = await measureScaling();
+	console.log('With --data (journal fsynced per change), sequential, p50 per operation:');
+	console.table(scaling.map(({ customers, mergeP50Ms, validateP50Ms, startMs, diskBytes }) => ({
+		'customers stored': customers,
+		'merge p50 ms': mergeP50Ms,
+		'validate p50 ms': validateP50Ms,
+		'start ms': startMs ?? '',
+		'on disk': diskBytes === undefined ? '' : `${(diskBytes / 1024 / 1024).toFixed(1)} MB`,
+	})));
+
 	const results = {
 		date: new Date().toISOString(),
 		node: process.version,
@@ -84,6 +96,7 @@ try {
 		cpus: cpus().length,
 		validate,
 		merge,
+		scaling,
 	};
 	mkdirSync(new URL('.', RESULT_FILE), { recursive: true });
 	writeFileSync(RESULT_FILE, `${JSON.stringify(results, null, 2)}\n`);

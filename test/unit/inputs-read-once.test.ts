@@ -12,7 +12,7 @@ differently on a second read cannot slip past the checks. The money limit is the
 useApi();
 
 /** An object whose `key` is a string the first time it is read and an object afterwards; counts its reads. */
-function shapeShifter(key: string): { value: Record<string, unknown>; reads: () => number } {
+function shapeShifter(key: string): { value: Record<string, string>; reads: () => number } {
 	let reads = 0;
 	const value = {};
 	Object.defineProperty(value, key, {

@@ -87,7 +87,10 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
 	}
 
 	async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
-		if (headerBytes(request.method ?? '', request.url ?? '', request.rawHeaders) > HEADER_LIMIT_BYTES) return refuseOversized(request, response);
+		// A preflight must answer 2xx for the browser to send the call itself and read its 431.
+		if (request.method !== 'OPTIONS' && headerBytes(request.method ?? '', request.url ?? '', request.rawHeaders) > HEADER_LIMIT_BYTES) {
+			return refuseOversized(request, response);
+		}
 		const gone = new AbortController();
 		response.once('close', () => {
 			if (!response.writableFinished) gone.abort();
