@@ -19,14 +19,12 @@ export interface OrderAmounts {
  * Exact: a product or sum of integers that is at most 2^53 − 1 is computed exactly, and one that
  * is not rounds to at least 2^53, so the comparison never errs.
  */
-export function overflowingAmount(order: OrderAmounts): number | 'total' | undefined {
-	const items = order.items ?? [];
+export function overflowingAmount({ amount, items = [] }: OrderAmounts): number | 'total' | undefined {
 	let total = 0;
-	for (let index = 0; index < items.length; index += 1) {
-		const item = items[index] ?? {};
-		const amount = item.amount ?? (item.price ?? 0) * (item.quantity ?? 1);
-		if (amount > MAX_AMOUNT) return index;
-		total += amount;
+	for (const [index, item] of items.entries()) {
+		const line = item.amount ?? (item.price ?? 0) * (item.quantity ?? 1);
+		if (line > MAX_AMOUNT) return index;
+		total += line;
 	}
-	return order.amount === undefined && total > MAX_AMOUNT ? 'total' : undefined;
+	return amount === undefined && total > MAX_AMOUNT ? 'total' : undefined;
 }
