@@ -212,7 +212,8 @@ describe('injected latency on a fake clock (msw)', () => {
 	});
 });
 
-describe('shares and seeds', () => {
+// 600 calls per test take about 4 s on a loaded 2-core machine: more room than vitest's default 5 s.
+describe('shares and seeds', { timeout: 30_000 }, () => {
 	const { target, calls } = useCountedHttpMock();
 	const MIXED: FaultOptions = { seed: SEED, fail500: 0.1, fail503: 0.1, fail429: 0.1, failReset: 0.05, failHtml: 0.05, failTruncated: 0.05 };
 	const CALLS = 600;

@@ -47,17 +47,21 @@ export function createJournalWriter(path: string): JournalWriter {
 		append(line) {
 			const text = `${fenceNeeded ? '\n' : ''}${JSON.stringify(line)}\n`;
 			const descriptor = openSync(path, 'a', 0o600);
-			const start = fstatSync(descriptor).size;
+			let start: number | undefined;
 			try {
+				start = fstatSync(descriptor).size;
 				writeFully(descriptor, text);
 				fsyncSync(descriptor);
 				fenceNeeded = false;
 				bytes += Buffer.byteLength(text, 'utf8');
 			} catch (error) {
-				try {
-					ftruncateSync(descriptor, start);
-				} catch {
-					fenceNeeded = true;
+				// Nothing was written when the size could not be read.
+				if (start !== undefined) {
+					try {
+						ftruncateSync(descriptor, start);
+					} catch {
+						fenceNeeded = true;
+					}
 				}
 				throw error;
 			} finally {
