@@ -1,11 +1,13 @@
 // Measures the mock API over loopback: validate throughput and latency at a few concurrency levels,
 // and the time for 1,000 sequential merges (a validate, then a server-side redemption, per new
-// visitor). Run after the build: `npm run bench:mock`. Writes bench-results/mock.json.
+// visitor); then, with `--data`, how a merge and a validate scale with the customers stored (see
+// bench/mock-scaling.mjs). Run after the build: `npm run bench:mock`. Writes bench-results/mock.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createMockApi, MOCK_DEFAULTS } from '../dist/mock/index.js';
 import { measureMembership } from './bench/membership.mjs';
+import { measureScaling } from './bench/mock-scaling.mjs';
 
 const REQUESTS_PER_LEVEL = 2000;
 const WARM_UP_REQUESTS = 200;
@@ -84,6 +86,16 @@ try {
 			`creating a segment ${membership.segmentCreationMs} ms (${membership.segmentCheckPerCustomerUs} µs per customer); importing the ${membership.customers} customers ${membership.importMs} ms`,
 	);
 
+	const scaling = await measureScaling();
+	console.log('With --data (journal fsynced per change), sequential, p50 per operation:');
+	console.table(scaling.map(({ customers, mergeP50Ms, validateP50Ms, startMs, diskBytes }) => ({
+		'customers stored': customers,
+		'merge p50 ms': mergeP50Ms,
+		'validate p50 ms': validateP50Ms,
+		'start ms': startMs ?? '',
+		'on disk': diskBytes === undefined ? '' : `${(diskBytes / 1024 / 1024).toFixed(1)} MB`,
+	})));
+
 	const results = {
 		date: new Date().toISOString(),
 		node: process.version,
@@ -92,6 +104,7 @@ try {
 		validate,
 		merge,
 		membership,
+		scaling,
 	};
 	mkdirSync(new URL('.', RESULT_FILE), { recursive: true });
 	writeFileSync(RESULT_FILE, `${JSON.stringify(results, null, 2)}\n`);

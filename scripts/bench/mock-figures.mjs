@@ -1,5 +1,22 @@
 import { bytes } from './format.mjs';
 
+const megabytes = (value) => `${(value / 1024 / 1024).toFixed(1)} MB`;
+
+/** The `--data` scaling rows (bench/mock-scaling.mjs): p50 per operation by customers stored, and the ratio to the empty store. */
+function scalingTable(scaling) {
+	if (!Array.isArray(scaling) || scaling.length === 0) return undefined;
+	const empty = scaling.find((row) => row.customers === 0);
+	const ratio = (row, key) => (empty && typeof row.customers === 'number' ? ` (${(row[key] / empty[key]).toFixed(2)}×)` : '');
+	const rows = scaling.map((row) => [
+		typeof row.customers === 'number' ? `${bytes(row.customers)} customers, \`--data\`` : 'no data file (memory only)',
+		`${row.mergeP50Ms} ms${ratio(row, 'mergeP50Ms')}`,
+		`${row.validateP50Ms} ms${ratio(row, 'validateP50Ms')}`,
+		row.startMs === undefined ? '' : `${bytes(row.startMs)} ms`,
+		row.diskBytes === undefined ? '' : megabytes(row.diskBytes),
+	]);
+	return { header: ['stored', 'merge p50', 'validate p50', 'start', 'on disk'], rows };
+}
+
 /**
 The mock throughput figures of bench-results/mock.json (written by scripts/bench-mock.mjs, which owns its shape) as
 a table of validate throughput per concurrency level, plus the merge timing. A shape this does not know still shows,
@@ -19,7 +36,7 @@ export function mockTable(mock) {
 			each: `${mock.merge.perMergeMs} ms each`,
 			total: `${bytes(mock.merge.totalMs)} ms in all`,
 		};
-		return { header: ['workload', 'throughput', 'p50', 'p99'], rows, merge };
+		return { header: ['workload', 'throughput', 'p50', 'p99'], rows, merge, scaling: scalingTable(mock.scaling) };
 	}
 	const rows = [];
 	const walk = (value, path) => {

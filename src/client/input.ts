@@ -11,12 +11,16 @@ const ITEM_STRING_FIELDS = ['product_id', 'sku_id', 'source_id', 'related_object
 const ITEM_INTEGER_FIELDS = ['quantity', 'price', 'amount'] as const;
 const MAX_JSON_DEPTH = 32;
 
-const fail = (field: string, message: string): never => {
+/** Throws the VoucherifyInvalidInputError for `field`, its message starting with the field's name. */
+export const fail = (field: string, message: string): never => {
 	throw new VoucherifyInvalidInputError(field, `\`${field}\` ${message}`);
 };
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The built-in tag of a value (`Object`, `AbortSignal`, `Map`): the same across frames, unlike `instanceof`. */
+const tagOf = (value: unknown): string => Object.prototype.toString.call(value).slice(8, -1);
 
 export function checkCode(value: unknown, field = 'code'): string {
 	if (typeof value !== 'string') return fail(field, `must be a string, got ${describeType(value)}`);
@@ -33,13 +37,16 @@ export function checkText(value: unknown, field: string): string {
 
 /** Text that goes into a URL must be whole code points: `encodeURIComponent` throws on a lone surrogate. */
 function checkWellFormed(value: string, field: string): string {
-	return isWellFormedText(value) ? value : fail(field, 'must be well-formed Unicode text (it holds an unpaired surrogate)');
+	return isWellFormedText(value) ? value : fail(field, 'must be well-formed Unicode');
 }
 
-/** Amounts and quantities are integers in minor units: no fractions, no negatives, nothing beyond 2^53. */
+/**
+Amounts and quantities are integers in minor units: no fractions, no negatives, nothing beyond `MAX_AMOUNT` of
+src/shared/money.ts (2^53 − 1, which `Number.isSafeInteger` checks without importing it), the API's own limit.
+*/
 export function checkAmount(value: unknown, field: string, { positive = false } = {}): number {
 	if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-		return fail(field, `must be a whole number of minor units (cents), got ${typeof value === 'number' ? value : describeType(value)}`);
+		return fail(field, `must be an integer in minor units, got ${typeof value === 'number' ? value : describeType(value)}`);
 	}
 	if (value < 0 || (positive && value === 0)) return fail(field, `must be ${positive ? 'greater than zero' : 'zero or more'}, got ${value}`);
 	return value;
@@ -50,7 +57,7 @@ export function checkMetadata(value: unknown, field: string): Metadata {
 	if (!isPlainObject(value)) return fail(field, `must be an object, got ${describeType(value)}`);
 	for (const [key, entry] of Object.entries(value)) {
 		if (key === '') fail(field, 'must not have an empty key');
-		if (/[[\]]/.test(key) || !isWellFormedText(key)) fail(field, 'keys must be well-formed text without [ or ], which the query grammar reserves');
+		if (/[[\]]/.test(key) || !isWellFormedText(key)) fail(field, 'keys must be well-formed text without [ or ]');
 		const isScalar = typeof entry === 'string' || typeof entry === 'boolean' || (typeof entry === 'number' && Number.isFinite(entry));
 		if (!isScalar) fail(`${field}.${key}`, `must be a string, finite number or boolean, got ${describeType(entry)}`);
 		if (typeof entry === 'string') checkWellFormed(entry, `${field}.${key}`);
@@ -59,30 +66,34 @@ export function checkMetadata(value: unknown, field: string): Metadata {
 }
 
 /**
-Refuses what `JSON.stringify` would drop, change or choke on (functions, symbols, BigInt, `NaN`, `Infinity`,
-`undefined` in an array, a Map, a cycle), so a JSON body arrives as the caller wrote it or not at all.
-An `undefined` property is left out, as JSON does; an object with `toJSON` (a Date) is the caller's choice.
+One reading of caller input, so what is checked is what is sent: arrays and plain objects (of any frame) are copied,
+each own enumerable property read once (`Object.fromEntries` keeps a `__proto__` key an own property, as JSON.parse
+does); anything else (a Date, a Map, an AbortSignal) is kept for the checks to judge.
+With a `field` (a JSON body, named from there), it also refuses what `JSON.stringify` would drop, change or choke
+on (functions, symbols, BigInt, `NaN`, `Infinity`, `undefined` in an array, a Map, a cycle), so a body arrives as the
+caller wrote it or not at all. An `undefined` property is left out, as JSON does; an object with `toJSON` (a Date) is
+the caller's choice.
 */
-export function checkJson(value: unknown, field: string, depth = 0): void {
-	if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
-	if (typeof value === 'number') {
-		if (!Number.isFinite(value)) fail(field, `must be a finite number, got ${value}`);
-		return;
+export function snapshotInput(value: unknown, field?: string, depth = 0): unknown {
+	const json = field !== undefined;
+	if (typeof value !== 'object' || value === null) {
+		if (json && typeof value === 'number' && !Number.isFinite(value)) fail(field, `must be a finite number, got ${value}`);
+		if (json && value !== null && !['string', 'number', 'boolean'].includes(typeof value)) fail(field, `cannot be sent as JSON, got ${describeType(value)}`);
+		return value;
 	}
-	if (typeof value !== 'object') return fail(field, `cannot be sent as JSON, got ${describeType(value)}`);
-	if (depth >= MAX_JSON_DEPTH) return fail(field, `nests deeper than ${MAX_JSON_DEPTH} levels (or refers to itself)`);
-	if (Array.isArray(value)) {
-		value.forEach((entry: unknown, index) => checkJson(entry, `${field}[${index}]`, depth + 1));
-		return;
-	}
-	if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return;
-	// toString rather than a prototype check: plain objects from another frame pass too.
-	if (Object.prototype.toString.call(value) !== '[object Object]') {
-		return fail(field, `must be a plain object, got ${Object.prototype.toString.call(value).slice(8, -1)}`);
-	}
-	for (const [key, entry] of Object.entries(value)) {
-		if (entry !== undefined) checkJson(entry, field === '' ? key : `${field}.${key}`, depth + 1);
-	}
+	if (depth >= MAX_JSON_DEPTH) return json ? fail(field, `nests deeper than ${MAX_JSON_DEPTH} levels`) : value;
+	const at = (key: string | number): string | undefined =>
+		json ? (typeof key === 'number' ? `${field}[${key}]` : field === '' ? key : `${field}.${key}`) : undefined;
+	if (Array.isArray(value)) return Array.from(value, (entry: unknown, index) => snapshotInput(entry, at(index), depth + 1));
+	if (json && typeof (value as { toJSON?: unknown }).toJSON === 'function') return value;
+	// The built-in tag rather than a prototype check: plain objects from another frame pass too.
+	if (tagOf(value) !== 'Object') return json ? fail(field, `must be a plain object, got ${tagOf(value)}`) : value;
+	return Object.fromEntries(
+		Object.keys(value).map((key) => {
+			const entry = (value as Record<string, unknown>)[key];
+			return [key, entry === undefined ? entry : snapshotInput(entry, at(key), depth + 1)];
+		}),
+	);
 }
 
 /** The validate query has a fixed grammar: a field it has no place for would be dropped or sent as junk, so it is refused. */
@@ -117,18 +128,17 @@ export function checkCustomer(value: unknown, field = 'customer'): string | Cust
 	return value as CustomerReference;
 }
 
+/** A real AbortSignal of any frame, by its built-in tag: `{ aborted: false }` is not one. */
 export function checkSignal(value: unknown): AbortSignal | undefined {
-	if (value === undefined) return undefined;
-	if (typeof value !== 'object' || value === null || typeof (value as { aborted?: unknown }).aborted !== 'boolean') {
-		return fail('signal', `must be an AbortSignal, got ${describeType(value)}`);
-	}
-	return value as AbortSignal;
+	if (value !== undefined && tagOf(value) !== 'AbortSignal') fail('signal', `must be an AbortSignal, got ${describeType(value)}`);
+	return value as AbortSignal | undefined;
 }
 
-/** An optional params object: `undefined` reads as `{}`, anything but a plain object is refused. */
+/** An optional params object, read once (see `snapshotInput`): `undefined` reads as `{}`, anything but a plain object is refused. */
 export function checkObject(value: unknown, field: string): Record<string, unknown> {
 	if (value === undefined) return {};
-	return isPlainObject(value) ? value : fail(field, `must be an object, got ${describeType(value)}`);
+	const copy = snapshotInput(value);
+	return isPlainObject(copy) ? copy : fail(field, `must be an object, got ${describeType(value)}`);
 }
 
 export function checkOrder(value: unknown, field = 'order'): void {
@@ -144,7 +154,7 @@ export function checkCustomerInput(value: unknown, field = 'customer'): void {
 	if (customer.source_id !== undefined) checkText(customer.source_id, `${field}.source_id`);
 	if (customer.id !== undefined) checkText(customer.id, `${field}.id`);
 	if (customer.metadata !== undefined) checkObject(customer.metadata, `${field}.metadata`);
-	checkJson(customer, field);
+	snapshotInput(customer, field);
 }
 
 /** The parts every JSON body shares: `customer`, `order`, `metadata`, and no caller-chosen `tracking_id`. */
@@ -153,8 +163,8 @@ export function checkBody(value: unknown, field = 'params'): Record<string, unkn
 	checkCustomerInput(body.customer);
 	checkOrder(body.order);
 	checkObject(body.metadata, 'metadata');
-	if ('tracking_id' in body) fail('tracking_id', 'is set by the SDK; use setIdentity() to choose it');
+	if ('tracking_id' in body) fail('tracking_id', 'is set by the SDK: use setIdentity()');
 	// Members of a params object are named bare (`metadata.x`); a body given as another argument keeps its name.
-	checkJson(body, field === 'params' ? '' : field);
+	snapshotInput(body, field === 'params' ? '' : field);
 	return body;
 }

@@ -1,14 +1,16 @@
 import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
 import { describeType } from '../shared/identity.js';
-import { checkAmount, checkCode, checkCustomer, checkItems, checkMetadata, checkQueryFields, checkText, isPlainObject } from './input.js';
+import { checkAmount, checkCode, checkCustomer, checkItems, checkMetadata, checkQueryFields, checkText, isPlainObject, snapshotInput } from './input.js';
 import type { ValidateParams } from './types.js';
 
 const SESSION_TTL_UNITS = new Set(['DAYS', 'HOURS', 'MINUTES', 'SECONDS', 'MILLISECONDS', 'MICROSECONDS', 'NANOSECONDS']);
 const KNOWN_KEYS = new Set(['code', 'amount', 'items', 'customer', 'metadata', 'orderMetadata', 'session']);
 
 /** Accepts a bare code or the params object, checks every field, and returns the params with a trimmed code. */
-export function normalizeValidateParams(input: unknown): ValidateParams {
-	if (typeof input === 'string') return { code: checkCode(input) };
+export function normalizeValidateParams(argument: unknown): ValidateParams {
+	if (typeof argument === 'string') return { code: checkCode(argument) };
+	// One reading of the argument: checked, then encoded, from the same copy.
+	const input = snapshotInput(argument);
 	if (!isPlainObject(input)) {
 		throw new VoucherifyInvalidInputError('params', `\`validate()\` takes a code or a params object, got ${describeType(input)}`);
 	}

@@ -3,22 +3,22 @@ import type { Activity } from './domain/activity.js';
 import type { AsyncAction } from './domain/async-actions.js';
 import { createMockCore, type MockCore } from './domain/core.js';
 import type { Customer } from './domain/customer.js';
-import { isDomainError } from './domain/errors.js';
 import { createIdSource } from './domain/ids.js';
-import { fromSnapshot, type MockState, type MockStateSnapshot } from './domain/state.js';
+import type { MockStateSnapshot } from './domain/state.js';
 import type { Voucher } from './domain/voucher.js';
 import { createFaultInjector, type FaultInjector } from './faults/injector.js';
 import { normalizeFaults, type FaultOptions } from './faults/options.js';
 import { DEFAULT_CAMPAIGNS, DEFAULT_CONSENTS } from './fixtures.js';
 import { ApiError, errorBody } from './http/api-error.js';
-import { corsHeaders } from './http/cors.js';
+import { corsHeaders, corsHeadersForOrigin } from './http/cors.js';
 import { createApiHandlers, createServerOnlyHandlers, notFoundError } from './http/handlers.js';
+import { isOriginAllowed } from './http/origins.js';
 import { createRateLimiter } from './http/rate-limiter.js';
 import { errorResponse, type HttpEnvironment } from './http/router.js';
 import { MOCK_DEFAULTS, normalizeOptions, type MockApiOptions } from './options.js';
-import { createStateFile, type StateFile } from './persistence/state-file.js';
+import { openStateStore } from './persistence/state-store.js';
 import { NODE_TRANSPORT } from './server/connection.js';
-import { startNodeServer, type RunningMockServer } from './server/node-server.js';
+import { HEADER_LIMIT_BYTES, startNodeServer, type RunningMockServer } from './server/node-server.js';
 
 /** Where `start()` listens. */
 export interface StartOptions {
@@ -62,17 +62,6 @@ export interface MockApi {
 	importCustomersCsv(csv: string): AsyncAction['result'];
 }
 
-function loadState(file: StateFile): MockState | undefined {
-	const saved = file.load();
-	if (saved === undefined) return undefined;
-	try {
-		return fromSnapshot(saved);
-	} catch (error) {
-		if (isDomainError(error)) throw new Error(`[voucherify] mock: ${file.path} is not a mock state file (${error.details})`, { cause: error });
-		throw error;
-	}
-}
-
 const attempt = <T>(read: () => T): T | undefined => {
 	try {
 		return structuredClone(read());
@@ -82,10 +71,13 @@ const attempt = <T>(read: () => T): T | undefined => {
 };
 
 /** The error a request too malformed or too slow to reach a handler gets, written by the server itself. */
-const malformedRequestError = (status: number): ApiError =>
-	status === 408
-		? new ApiError(408, 'request_timeout', 'Request timeout', 'The request was not received in time (requestTimeoutMs / headersTimeoutMs)')
-		: new ApiError(status, 'invalid_payload', 'Malformed HTTP request', 'The request could not be parsed as HTTP/1.1');
+function malformedRequestError(status: number): ApiError {
+	if (status === 408) return new ApiError(408, 'request_timeout', 'Request timeout', 'The request was not received in time (requestTimeoutMs / headersTimeoutMs)');
+	if (status === 431) {
+		return new ApiError(431, 'invalid_payload', 'Request header fields too large', `The URL and headers exceed ${HEADER_LIMIT_BYTES} bytes; send fewer query parameters (or use POST /validations)`);
+	}
+	return new ApiError(status, 'invalid_payload', 'Malformed HTTP request', 'The request could not be parsed as HTTP/1.1');
+}
 
 function assertStartOptions({ port, host }: { port: unknown; host: unknown }): void {
 	if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65_535) throw new TypeError('The `port` option must be an integer from 0 to 65535');
@@ -111,17 +103,15 @@ function assertStartOptions({ port, host }: { port: unknown; host: unknown }): v
  */
 export function createMockApi(options: MockApiOptions = {}): MockApi {
 	const settings = normalizeOptions(options);
-	const stateFile = settings.dataFile === undefined ? undefined : createStateFile(settings.dataFile);
-	const initialState = stateFile && loadState(stateFile);
+	const store = settings.dataFile === undefined ? undefined : openStateStore(settings.dataFile);
 	const core: MockCore = createMockCore({
 		catalog: { campaigns: DEFAULT_CAMPAIGNS, consents: DEFAULT_CONSENTS },
 		vouchers: settings.vouchers,
 		ids: createIdSource(),
 		now: () => new Date(),
-		...(initialState ? { initialState } : {}),
-		...(stateFile ? { persist: (snapshot) => stateFile.save(snapshot) } : {}),
+		...(store?.loaded ? { initialState: store.loaded } : {}),
+		...(store ? { store } : {}),
 	});
-	if (stateFile && !initialState) stateFile.save(core.snapshot());
 
 	const rateLimiter = settings.rateLimit && createRateLimiter(settings.rateLimit, Date.now);
 	let faults: FaultInjector | undefined = settings.faults && createFaultInjector(settings.faults);
@@ -153,7 +143,10 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 				headersTimeoutMs: settings.headersTimeoutMs,
 				handlersFor: (url) => [...createApiHandlers(env, url, NODE_TRANSPORT), ...createServerOnlyHandlers(env, url, NODE_TRANSPORT)],
 				fallback: (request) => errorResponse(env, notFoundError(request), corsHeaders(request)),
-				malformedRequestBody: (status) => JSON.stringify(errorBody(malformedRequestError(status), core.ids.requestId())),
+				refusal: (status, origin) => ({
+					body: JSON.stringify(errorBody(malformedRequestError(status), core.ids.requestId())),
+					headers: origin !== null && isOriginAllowed(origin, settings.allowedOrigins) ? corsHeadersForOrigin(origin) : {},
+				}),
 			});
 		},
 		reset: env.reset,

@@ -31,7 +31,11 @@ export interface MockApiOptions {
 	readonly allowedOrigins?: readonly string[];
 	/** The voucher fixtures, replacing the defaults. @default DEFAULT_VOUCHERS */
 	readonly vouchers?: readonly VoucherDefinition[];
-	/** A JSON file the state is loaded from on start and saved to, atomically, after every change. */
+	/**
+	 * A JSON snapshot the state is loaded from on start; every change is appended, fsynced, to
+	 * `<dataFile>.journal` before it is answered, and the journal is folded into the snapshot at start
+	 * and whenever it outgrows it. A change costs what it changed, not what is stored.
+	 */
 	readonly dataFile?: string;
 	/**
 	 * Limits client calls to `limit` per `windowMs` per client address, answering 429 with

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readStoredState } from '../../src/mock/persistence/state-store.js';
 import { SERVER_KEYS } from './support.js';
 
 /**
@@ -79,8 +80,8 @@ const createVoucher = (url: string, code: string) =>
 
 function readState(dataFile: string): { parses: boolean; codes: Set<string> } {
 	try {
-		const state = JSON.parse(readFileSync(dataFile, 'utf8')) as { format?: unknown; vouchers?: Array<{ code: string }> };
-		return { parses: state.format === 'voucherify-mock-state' && Array.isArray(state.vouchers), codes: new Set(state.vouchers?.map((voucher) => voucher.code)) };
+		const state = readStoredState(dataFile);
+		return { parses: state !== undefined, codes: new Set(state?.vouchers.keys()) };
 	} catch {
 		return { parses: false, codes: new Set() };
 	}
@@ -179,16 +180,16 @@ describe(`--data under ${ROUNDS} SIGKILLs at random moments during writes`, () =
 		expect(rounds.map((round) => round.unanswered).reduce((sum, count) => sum + count, 0)).toBeGreaterThan(0);
 	});
 
-	test('the data file parses as a mock state after every kill', () => {
+	test('the data files (snapshot and journal) load as a mock state after every kill', () => {
 		expect(rounds.map((round) => round.fileAfterKill.parses)).toEqual(Array.from({ length: ROUNDS }, () => true));
 	});
 
-	test('the file holds every voucher acknowledged before each kill', () => {
+	test('the data files hold every voucher acknowledged before each kill', () => {
 		expect(rounds.map((round) => round.acknowledged.filter((code) => !round.fileAfterKill.codes.has(code)))).toEqual(Array.from({ length: ROUNDS }, () => []));
 	});
 
 	test('a restart removes the temporary files killed processes left half-written', () => {
-		expect(filesAtEnd).toEqual(['state.json']);
+		expect(filesAtEnd.sort()).toEqual(['state.json', 'state.json.journal']);
 	});
 
 	test('the restarted server has every voucher acknowledged in any earlier round', () => {

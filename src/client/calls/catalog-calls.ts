@@ -63,7 +63,8 @@ export async function updateConsents(
 	consents: ConsentChoices,
 	options?: RequestOptions,
 ): Promise<void> {
-	for (const [id, choice] of Object.entries(checkObject(consents, 'consents'))) {
+	const choices = checkObject(consents, 'consents');
+	for (const [id, choice] of Object.entries(choices)) {
 		if (typeof choice !== 'boolean') throw new VoucherifyInvalidInputError(`consents.${id}`, `\`consents.${id}\` must be true or false`);
 	}
 	const signal = signalOf(options);
@@ -75,7 +76,7 @@ export async function updateConsents(
 	if (customerId === undefined) {
 		throw new VoucherifyInvalidInputError('customer', 'There is no tracking id yet: name the customer whose consents to update');
 	}
-	await context.transport.send<void>({ method: 'put', path: `customers/${encodeURIComponent(customerId)}/consents`, json: consents, signal });
+	await context.transport.send<void>({ method: 'put', path: `customers/${encodeURIComponent(customerId)}/consents`, json: choices, signal });
 }
 
 /** `POST /client/v1/qualifications`: what the visitor's cart qualifies for, with the tracking id in the body. */

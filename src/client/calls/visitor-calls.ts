@@ -1,6 +1,6 @@
 import { VoucherifyInvalidInputError } from '../../errors/invalid-input-error.js';
 import { withTrackingId, signalOf, type ClientContext } from '../context.js';
-import { checkBody, checkCode, checkCustomerInput, checkObject, checkText } from '../input.js';
+import { checkBody, checkCode, checkCustomerInput, checkObject, checkText, snapshotInput } from '../input.js';
 import { toQueryString } from '../query.js';
 import type {
 	Customer,
@@ -65,8 +65,10 @@ export async function createCustomer(
 	options?: RequestOptions,
 ) {
 	// The customer is the whole body here: required, and, like every other body, without a caller-chosen tracking_id.
-	checkCustomerInput(customer ?? null);
-	checkBody(customer);
+	// One reading of the argument: checked, then sent, from the same copy.
+	const input = snapshotInput(customer) as CustomerInput;
+	checkCustomerInput(input ?? null);
+	checkBody(input);
 	const signal = signalOf(options);
 	const { doubleOptIn = false } = checkObject(params, 'params');
 	if (typeof doubleOptIn !== 'boolean') throw new VoucherifyInvalidInputError('doubleOptIn', '`doubleOptIn` must be true or false');
@@ -75,7 +77,7 @@ export async function createCustomer(
 		context.transport.send<Customer & { tracking_id?: unknown }>({
 			method: 'post',
 			path: 'customers',
-			json: asVisitor({ customer }, trackingId).customer,
+			json: asVisitor({ customer: input }, trackingId).customer,
 			headers,
 			signal,
 		}),

@@ -18,7 +18,7 @@ Options:
   --allowed-origin <o>    Allowed browser origin: shop.com, .shop.com, https://shop.com:8443 or *;
                           repeat for several (default: ${MOCK_DEFAULTS.allowedOrigins.join(', ')})
   --fixtures <file.json>  A JSON array of vouchers replacing the default fixtures
-  --data <file.json>      Load state from this file on start and save it after every change
+  --data <file.json>      Load state from this file on start; journal every change to <file.json>.journal
   --customers <file.csv>  Import customers from a CSV file at start (source_id column required;
                           name, email, phone, address_<key>, metadata.<key>); an existing
                           source_id is updated

@@ -1,4 +1,7 @@
+import { MAX_AMOUNT } from '../../shared/money.js';
 import type { CustomerSummary } from './customer.js';
+import { DomainError } from './errors.js';
+import { divideRounded } from './exact.js';
 
 /** The activity types of CONTRACT §5. */
 export type ActivityType =
@@ -46,6 +49,17 @@ export function countActivity(summary: CustomerSummary, activity: Activity): Cus
 	}
 }
 
+/**
+ * Refuses an order the customer's lifetime totals could not count exactly: `orders.total_amount`,
+ * and `gift.redeemed_amount` (gift credits never exceed the order amount), stay at most MAX_AMOUNT.
+ */
+export function assertRoomForOrder(summary: CustomerSummary, amount: number): void {
+	const largest = Math.max(summary.orders.total_amount, summary.redemptions.gift.redeemed_amount);
+	if (largest + amount > MAX_AMOUNT) {
+		throw new DomainError('invalid_payload', 'Invalid payload', `order.amount would take the customer's lifetime totals past ${MAX_AMOUNT}, the largest exact amount`);
+	}
+}
+
 /** The summary after one more order. */
 export function countOrder(summary: CustomerSummary, amount: number, date: Date): CustomerSummary {
 	const totalAmount = summary.orders.total_amount + amount;
@@ -55,7 +69,7 @@ export function countOrder(summary: CustomerSummary, amount: number, date: Date)
 		orders: {
 			total_amount: totalAmount,
 			total_count: totalCount,
-			average_amount: Math.round(totalAmount / totalCount),
+			average_amount: divideRounded(totalAmount, totalCount),
 			last_order_amount: amount,
 			last_order_date: date.toISOString(),
 		},

@@ -1,4 +1,5 @@
 import type { RedeemableFailure } from './errors.js';
+import { percentOf } from './exact.js';
 import { itemMatches, unitPrice, type Order } from './order.js';
 
 /** `percent_off` of the order, capped at `amount_limit` when given. */
@@ -81,8 +82,8 @@ export function computeReduction(benefit: Benefit, order: Order, already: Reduct
 	const { discount } = benefit;
 	switch (discount.type) {
 		case 'PERCENT': {
-			const percentOf = Math.round((remaining * discount.percent_off) / 100);
-			return orderLevel(discount.amount_limit === undefined ? percentOf : Math.min(percentOf, discount.amount_limit));
+			const off = percentOf(remaining, discount.percent_off);
+			return orderLevel(discount.amount_limit === undefined ? off : Math.min(off, discount.amount_limit));
 		}
 		case 'AMOUNT':
 			return orderLevel(discount.amount_off);

@@ -12,7 +12,7 @@ import { publish, type PublishRequest } from './publications.js';
 import { qualify, type QualificationRequest } from './qualifications.js';
 import type { RedeemableRef } from './redeemables.js';
 import { redeemStack, redeemVoucher, type RedemptionRequest } from './redemption.js';
-import { createEmptyState, fromSnapshot, replaceState, toSnapshot, type MockState, type MockStateSnapshot } from './state.js';
+import { createEmptyState, replaceState, toSnapshot, type MockState, type MockStateSnapshot } from './state.js';
 import { listTiers, type TierListQuery } from './tiers.js';
 import { refreshMemberships } from './segments.js';
 import { resolveTrackingId } from './tracking.js';
@@ -30,11 +30,18 @@ export interface CoreOptions {
 	/** Start from this state (a loaded data file) instead of the fixtures. */
 	readonly initialState?: MockState;
 	/**
-	 * Called with the new state after every operation that may have changed it, even one that then threw.
-	 * When it throws, the state goes back to what it last accepted and the error stands: an answered
+	 * Where changes are kept (`dataFile`). It takes over the starting state and hands back the copy the
+	 * core works on; `commit()` runs after every operation that may have changed it, even one that then
+	 * threw. When `commit()` throws, the store has undone the change and the error stands: an answered
 	 * failure never leaves a change behind.
 	 */
-	readonly persist?: (snapshot: MockStateSnapshot) => void;
+	readonly store?: StatePersistence;
+}
+
+/** How a core hands its changes to persistence; the domain itself does no I/O. */
+export interface StatePersistence {
+	attach(state: MockState): MockState;
+	commit(): void;
 }
 
 /** Builds the state the fixtures describe. */
@@ -49,25 +56,13 @@ function seedState(context: Omit<DomainContext, 'state'>, vouchers: readonly Vou
  * State lives in the instance; one request is one synchronous call, so calls never interleave.
  */
 export function createMockCore(options: CoreOptions) {
-	const { catalog, ids, now, persist } = options;
-	const state = options.initialState ?? seedState({ catalog, ids, now }, options.vouchers);
+	const { catalog, ids, now, store } = options;
+	const initial = options.initialState ?? seedState({ catalog, ids, now }, options.vouchers);
+	const state = store ? store.attach(initial) : initial;
 	/** Customers stored or deleted by the running operation, whose segment membership is re-evaluated when it ends. */
 	const changedCustomers = new Set<string>();
 	const ctx: DomainContext = { state, catalog, ids, now, customerChanged: (id) => changedCustomers.add(id) };
-	let persisted = persist && toSnapshot(state);
-
-	/** Hands the state to `persist`; if that (or taking the snapshot) fails, rolls back to the last persisted state. */
-	const commit = (): void => {
-		if (!persist || !persisted) return;
-		try {
-			const snapshot = toSnapshot(state);
-			persist(snapshot);
-			persisted = snapshot;
-		} catch (error) {
-			replaceState(state, fromSnapshot(persisted));
-			throw error;
-		}
-	};
+	const commit = (): void => store?.commit();
 
 	/** Wraps an operation that may change the state, so persistence sees every change. */
 	const changing =

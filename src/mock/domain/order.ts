@@ -1,3 +1,5 @@
+import { divideRounded } from './exact.js';
+
 /** Free-form key/value data attached to vouchers, customers, orders and events. */
 export type Metadata = Record<string, unknown>;
 
@@ -60,7 +62,7 @@ export function normalizeOrder(input: OrderInput = {}): Order {
 
 /** The price of one unit of an item: its price, or its amount spread over its quantity. */
 export const unitPrice = (item: OrderItem): number =>
-	item.price ?? (item.quantity > 0 ? Math.round(item.amount / item.quantity) : 0);
+	item.price ?? (item.quantity > 0 ? divideRounded(item.amount, item.quantity) : 0);
 
 /** True when the line is the product, SKU or source id a unit discount names. */
 export const itemMatches = (item: OrderItem, productRef: string): boolean =>

@@ -1,4 +1,4 @@
-import { countOrder } from './activity.js';
+import { assertRoomForOrder, countOrder } from './activity.js';
 import { presentTier, type PromotionTier } from './campaigns.js';
 import type { DomainContext } from './context.js';
 import { ruleCustomerOf } from './customer-rules.js';
@@ -162,6 +162,7 @@ function performRedemption(ctx: DomainContext, request: RedemptionRequest, stack
 	const failed = firstFailure(evaluation);
 	if (failed) failRedemption(ctx, known, trackingId, evaluation.order, failed);
 	assertGiftHasAmount(evaluation);
+	if (known) assertRoomForOrder(known.summary, evaluation.order.amount);
 
 	const customer = settleCustomer(ctx, known, request.customer, trackingId);
 	const date = ctx.now().toISOString();

@@ -49,7 +49,37 @@ export interface MockState {
 	readonly exports: Map<string, CustomerExport>;
 }
 
-/** The JSON form of the state, as `dataFile` persistence writes it. */
+/**
+ * The Maps of {@link MockState}, by field. `dataFile` persistence journals exactly these (and the
+ * lists below): a Map added to MockState is listed here, and the type check below fails until it is.
+ * Their values are replaced with `set`, never edited in place; a value that is a list may grow with `push`.
+ */
+export const STATE_MAPS = [
+	'vouchers',
+	'customers',
+	'customerActivity',
+	'anonymousActivity',
+	'anonymousConsents',
+	'trackingOwners',
+	'segments',
+	'segmentMemberships',
+	'validationRules',
+	'ruleAssignments',
+	'asyncActions',
+	'exports',
+] as const;
+
+/** The lists (arrays) of {@link MockState}, by field. */
+export const STATE_LISTS = ['publications'] as const;
+
+type FieldsOfKind<Kind> = { [Field in keyof MockState]: MockState[Field] extends Kind ? Field : never }[keyof MockState];
+/** Compile-time check: every Map and list of MockState is named above. */
+const everyCollectionListed: [Exclude<FieldsOfKind<Map<string, unknown>>, (typeof STATE_MAPS)[number]>, Exclude<FieldsOfKind<unknown[]>, (typeof STATE_LISTS)[number]>] extends [never, never]
+	? true
+	: false = true;
+void everyCollectionListed;
+
+/** The JSON form of the state, as `snapshot()` returns it. */
 export interface MockStateSnapshot {
 	readonly format: typeof SNAPSHOT_FORMAT;
 	readonly version: 1;
@@ -92,7 +122,7 @@ const LATER_COLLECTIONS = ['segments', 'segmentMemberships', 'validationRules', 
 
 /** Replaces the contents of `target` with those of `source`, keeping the same object. */
 export function replaceState(target: MockState, source: MockState): void {
-	for (const key of ['vouchers', 'customers', 'customerActivity', 'anonymousActivity', 'anonymousConsents', 'trackingOwners', ...LATER_COLLECTIONS] as const) {
+	for (const key of STATE_MAPS) {
 		const map = target[key] as Map<string, unknown>;
 		map.clear();
 		for (const [id, value] of source[key]) map.set(id, value);
@@ -111,7 +141,7 @@ export function toSnapshot(state: MockState): MockStateSnapshot {
 		anonymousActivity: Object.fromEntries(state.anonymousActivity),
 		anonymousConsents: Object.fromEntries(state.anonymousConsents),
 		trackingOwners: Object.fromEntries(state.trackingOwners),
-		publications: state.publications,
+		publications: [...state.publications],
 		segments: Object.fromEntries(state.segments),
 		segmentMemberships: Object.fromEntries(state.segmentMemberships),
 		validationRules: Object.fromEntries(state.validationRules),

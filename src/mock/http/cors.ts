@@ -14,12 +14,14 @@ export const CORS_ALLOWED_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
 /** How long a browser may cache a preflight answer. */
 export const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
+/** Answer headers the SDK reads, so scripts may read them (the CORS-safelisted ones need no listing). */
+export const CORS_EXPOSED_HEADERS = ['Retry-After'] as const;
+
 /**
- * CORS headers for a client-route answer: the `Origin` echoed (never `*`, so credentialed calls work),
- * `Vary: Origin` for caches, and `Retry-After` readable by scripts.
+ * CORS headers for an answer to `origin` (`null`: no `Origin` header): the origin echoed (never `*`,
+ * so credentialed calls work), `Vary: Origin` for caches, and the headers the SDK reads exposed.
  */
-export function corsHeaders(request: Request): Record<string, string> {
-	const origin = request.headers.get('origin');
+export function corsHeadersForOrigin(origin: string | null): Record<string, string> {
 	return {
 		Vary: 'Origin',
 		...(origin === null
@@ -27,10 +29,13 @@ export function corsHeaders(request: Request): Record<string, string> {
 			: {
 					'Access-Control-Allow-Origin': origin,
 					'Access-Control-Allow-Credentials': 'true',
-					'Access-Control-Expose-Headers': 'Retry-After',
+					'Access-Control-Expose-Headers': CORS_EXPOSED_HEADERS.join(', '),
 				}),
 	};
 }
+
+/** CORS headers for a client-route answer to `request`. */
+export const corsHeaders = (request: Request): Record<string, string> => corsHeadersForOrigin(request.headers.get('origin'));
 
 /** The answer to an `OPTIONS` preflight. */
 export const preflightHeaders = (request: Request): Record<string, string> => ({

@@ -1,3 +1,4 @@
+import { MAX_AMOUNT, overflowingAmount } from '../../shared/money.js';
 import type { OrderInput, OrderItemInput } from '../domain/order.js';
 import type { InputReader } from './reader.js';
 
@@ -21,6 +22,18 @@ export function readItem(read: InputReader, value: unknown, path: string): Order
 export const readItems = (read: InputReader, value: unknown, path: string): OrderItemInput[] | undefined =>
 	read.list(value, path)?.map((item, index) => readItem(read, item, `${path}[${index}]`));
 
+/**
+ * Refuses an order whose computed amounts (a line's `price × quantity`, or the sum of the lines)
+ * would pass MAX_AMOUNT, naming the field: the domain then computes every amount exactly.
+ */
+export function assertExactAmounts(read: InputReader, order: OrderInput, paths: { readonly amount: string; readonly items: string }): void {
+	const overflow = overflowingAmount(order);
+	if (overflow === undefined) return;
+	const expectation = `at most ${MAX_AMOUNT}, the largest exact amount`;
+	if (overflow === 'total') throw read.invalid(paths.amount, `${expectation}; the sum of the item amounts passes it`);
+	throw read.invalid(`${paths.items}[${overflow}].amount`, `${expectation}; price × quantity passes it`);
+}
+
 /** Reads an order object. */
 export function readOrder(read: InputReader, value: unknown, path = 'order'): OrderInput | undefined {
 	const order = read.object(value, path);
@@ -32,5 +45,7 @@ export function readOrder(read: InputReader, value: unknown, path = 'order'): Or
 		items: readItems(read, order.items, `${path}.items`),
 		metadata: read.metadata(order.metadata, `${path}.metadata`),
 	};
-	return Object.fromEntries(Object.entries(fields).filter(([, field]) => field !== undefined)) as OrderInput;
+	const input = Object.fromEntries(Object.entries(fields).filter(([, field]) => field !== undefined)) as OrderInput;
+	assertExactAmounts(read, input, { amount: `${path}.amount`, items: `${path}.items` });
+	return input;
 }

@@ -1,9 +1,15 @@
+import { MAX_AMOUNT } from '../../shared/money.js';
 import { DomainError } from '../domain/errors.js';
 
 /** A JSON body, or a query string parsed into nested objects (every leaf a string). */
 export type InputSource = 'body' | 'query';
 
-const SAFE_DIGITS = /^\d{1,15}$/;
+/** Digits of a query integer: at most as many as MAX_AMOUNT has, then compared with it. */
+const AMOUNT_DIGITS = /^\d{1,16}$/;
+
+/** The integer a query value writes, when it is one from 0 to MAX_AMOUNT (beyond, `Number` would round). */
+export const queryInteger = (value: unknown): number | undefined =>
+	typeof value === 'string' && AMOUNT_DIGITS.test(value) && Number(value) <= MAX_AMOUNT ? Number(value) : undefined;
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -56,9 +62,9 @@ export class InputReader {
 	/** A non-negative integer: a JSON number in a body, digits in a query. */
 	integer(value: unknown, path: string): number | undefined {
 		if (value === undefined || value === null) return undefined;
-		if (this.source === 'query' && typeof value === 'string' && SAFE_DIGITS.test(value)) return Number(value);
-		if (this.source === 'body' && typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-		throw this.invalid(path, 'a non-negative integer');
+		const integer = this.source === 'query' ? queryInteger(value) : typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+		if (integer === undefined) throw this.invalid(path, `an integer from 0 to ${MAX_AMOUNT}`);
+		return integer;
 	}
 
 	/** A positive number (fractions allowed), as percentages are. */

@@ -1,3 +1,4 @@
+import { MAX_AMOUNT } from '../../shared/money.js';
 import type { CustomerInput } from '../domain/customer.js';
 import { DomainError } from '../domain/errors.js';
 import type { CustomEventRequest } from '../domain/events.js';
@@ -8,9 +9,9 @@ import type { RedeemableRef } from '../domain/redeemables.js';
 import type { RedemptionRequest } from '../domain/redemption.js';
 import type { ValidationRequest } from '../domain/validation.js';
 import { readCustomer } from './customer.js';
-import { readItems, readOrder } from './order.js';
+import { assertExactAmounts, readItems, readOrder } from './order.js';
 import type { QueryObject } from './query-string.js';
-import { bodyReader as body, queryReader as query } from './reader.js';
+import { bodyReader as body, queryInteger, queryReader as query } from './reader.js';
 import { readRedeemables } from './redeemables.js';
 import { readSession } from './session.js';
 
@@ -23,8 +24,9 @@ const defined = <T extends object>(fields: T): T =>
 /** The validate query's `amount` has its own error key in the real API. */
 function readQueryAmount(value: unknown): number | undefined {
 	if (value === undefined) return undefined;
-	if (typeof value === 'string' && /^\d{1,15}$/.test(value)) return Number(value);
-	throw new DomainError('invalid_amount', 'Invalid amount', 'amount must be a non-negative integer in minor units (cents)');
+	const amount = queryInteger(value);
+	if (amount === undefined) throw new DomainError('invalid_amount', 'Invalid amount', `amount must be an integer from 0 to ${MAX_AMOUNT} in minor units (cents)`);
+	return amount;
 }
 
 /** `GET /validate` and `GET /promotions/validation`: CONTRACT §1 query grammar. */
@@ -33,6 +35,7 @@ export function readValidationQuery(params: QueryObject): ValidationRequest & { 
 	const amount = readQueryAmount(params.amount);
 	const items = readItems(query, params.item, 'item');
 	const metadata = query.metadata(orderParams?.metadata, 'order[metadata]');
+	assertExactAmounts(query, { ...(amount === undefined ? {} : { amount }), ...(items ? { items } : {}) }, { amount: 'amount', items: 'item' });
 	return defined({
 		code: query.string(params.code, 'code')?.trim(),
 		trackingId: query.string(params.tracking_id, 'tracking_id') || undefined,

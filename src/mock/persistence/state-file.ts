@@ -1,16 +1,7 @@
 import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** A JSON file the mock's state is loaded from and saved to. */
-export interface StateFile {
-	readonly path: string;
-	/** The parsed file, or `undefined` when it does not exist yet. Removes what killed processes left half-written. */
-	load(): unknown;
-	/** Replaces the file atomically. */
-	save(value: unknown): void;
-}
-
-/** Makes the rename itself durable; not every platform can fsync a directory, and losing that is acceptable. */
+/** Makes a rename itself durable; not every platform can fsync a directory, and losing that is acceptable. */
 function syncDirectory(directory: string): void {
 	let descriptor: number | undefined;
 	try {
@@ -34,64 +25,60 @@ function isRunning(pid: number): boolean {
 	}
 }
 
+const temporaryOf = (path: string, pid: number): string => join(dirname(path), `.${basename(path)}.${pid}.tmp`);
+
 /**
- * Removes the temporary files of processes that died mid-save (`kill -9`): they hold a state that was
- * never renamed into place, so nothing refers to them. A live process's file is left alone.
+ * Removes the temporary files of processes that died mid-write (`kill -9`) next to `path`: they hold
+ * a file that was never renamed into place, so nothing refers to them. A live process's file is left alone.
  */
-function removeStaleTemporaries(directory: string, name: string): void {
-	const prefix = `.${name}.`;
+export function removeStaleTemporaries(path: string): void {
+	const prefix = `.${basename(path)}.`;
 	let entries: string[];
 	try {
-		entries = readdirSync(directory);
+		entries = readdirSync(dirname(path));
 	} catch {
 		return;
 	}
 	for (const entry of entries) {
 		const pid = entry.startsWith(prefix) && entry.endsWith('.tmp') ? entry.slice(prefix.length, -'.tmp'.length) : '';
-		if (/^\d+$/.test(pid) && Number(pid) !== process.pid && !isRunning(Number(pid))) rmSync(join(directory, entry), { force: true });
+		if (/^\d+$/.test(pid) && Number(pid) !== process.pid && !isRunning(Number(pid))) rmSync(join(dirname(path), entry), { force: true });
 	}
 }
 
+/** The file's text, or `undefined` when it does not exist. */
+export function readTextFile(path: string): string | undefined {
+	try {
+		return readFileSync(path, 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw error;
+	}
+}
+
+/** Writes all of `text` at the descriptor's position. */
+export function writeFully(descriptor: number, text: string): void {
+	const bytes = Buffer.from(text, 'utf8');
+	for (let written = 0; written < bytes.length; ) written += writeSync(descriptor, bytes, written, bytes.length - written);
+}
+
 /**
- * A state file written the crash-safe way: a temporary file in the same directory, fsynced, then
- * renamed over the old one. A kill at any moment leaves either the old state or the new one.
- * Writes are synchronous, so a request is answered only once its change is on disk.
+ * Replaces a file the crash-safe way: a temporary file in the same directory, fsynced, then renamed
+ * over the old one. A kill at any moment leaves either the old file or the new one. Synchronous.
  */
-export function createStateFile(path: string): StateFile {
-	const directory = dirname(path);
-	const temporary = join(directory, `.${basename(path)}.${process.pid}.tmp`);
-	return {
-		path,
-		load() {
-			removeStaleTemporaries(directory, basename(path));
-			let text: string;
-			try {
-				text = readFileSync(path, 'utf8');
-			} catch (error) {
-				if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-				throw error;
-			}
-			try {
-				return JSON.parse(text) as unknown;
-			} catch {
-				throw new Error(`[voucherify] mock: ${path} is not valid JSON`);
-			}
-		},
-		save(value) {
-			try {
-				const descriptor = openSync(temporary, 'w', 0o600);
-				try {
-					writeSync(descriptor, `${JSON.stringify(value, null, 2)}\n`);
-					fsyncSync(descriptor);
-				} finally {
-					closeSync(descriptor);
-				}
-				renameSync(temporary, path);
-			} catch (error) {
-				rmSync(temporary, { force: true });
-				throw error;
-			}
-			syncDirectory(directory);
-		},
-	};
+export function writeFileAtomically(path: string, text: string): void {
+	const temporary = temporaryOf(path, process.pid);
+	try {
+		const descriptor = openSync(temporary, 'w', 0o600);
+		try {
+			writeFully(descriptor, text);
+			fsyncSync(descriptor);
+		} finally {
+			closeSync(descriptor);
+		}
+		renameSync(temporary, path);
+	} catch (error) {
+		rmSync(temporary, { force: true });
+		throw error;
+	}
+	syncDirectory(dirname(path));
 }

@@ -1,9 +1,10 @@
-import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { getResponse, type RequestHandler } from 'msw';
 import { isInternalHeader, RESET_HEADER } from './connection.js';
 import { readLimitedBody, toFetchRequest } from './incoming.js';
+import { headerBytes, originInRawRequest, rawAnswer } from './raw-answer.js';
 
 /** A running mock server. */
 export interface RunningMockServer {
@@ -28,9 +29,20 @@ export interface NodeServerOptions {
 	readonly handlersFor: (url: string) => readonly RequestHandler[];
 	/** The answer when no handler can be found for a request, or a request cannot be read as one. */
 	readonly fallback: (request: Request) => Response;
-	/** The body of a `400`/`408`/`431` for a request too malformed or too slow to reach a handler. */
-	readonly malformedRequestBody: (status: number) => string;
+	/**
+	 * The body and extra headers (CORS, when `origin` is allowed) of a `400`/`408`/`431` for a request
+	 * too malformed, too slow or too large to reach a handler; `origin` is `null` when it is not known.
+	 */
+	readonly refusal: (status: number, origin: string | null) => { readonly body: string; readonly headers: Readonly<Record<string, string>> };
 }
+
+/**
+ * Request line and headers above this get `431`, answered by the server with the request's CORS
+ * headers. Node's default limit; Node itself parses up to {@link HEADER_PARSE_LIMIT_BYTES}, so the
+ * `Origin` of an oversized request (a long validate URL) is known when it is refused.
+ */
+export const HEADER_LIMIT_BYTES = 16 * 1024;
+const HEADER_PARSE_LIMIT_BYTES = 256 * 1024;
 
 const formatUrl = (host: string, port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
@@ -64,10 +76,21 @@ const checkingInterval = (headersTimeoutMs: number) => Math.max(50, Math.min(100
 export async function startNodeServer(options: NodeServerOptions): Promise<RunningMockServer> {
 	let handlers: readonly RequestHandler[] = [];
 	let origin = '';
-	/** The answer being written on each socket, so a late timeout never writes a second status line. */
-	const answering = new WeakMap<Duplex, ServerResponse>();
+	/** The request being answered on each socket, so a late timeout never writes a second status line and knows the origin. */
+	const answering = new WeakMap<Duplex, { readonly request: IncomingMessage; readonly response: ServerResponse }>();
+
+	/** Answers `431` before reading the body, then closes the connection (the body is never read). */
+	function refuseOversized(request: IncomingMessage, response: ServerResponse): void {
+		const { body, headers } = options.refusal(431, request.headers.origin ?? null);
+		response.writeHead(431, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
+		response.end(body, () => request.destroy());
+	}
 
 	async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		// A preflight must answer 2xx for the browser to send the call itself and read its 431.
+		if (request.method !== 'OPTIONS' && headerBytes(request.method ?? '', request.url ?? '', request.rawHeaders) > HEADER_LIMIT_BYTES) {
+			return refuseOversized(request, response);
+		}
 		const gone = new AbortController();
 		response.once('close', () => {
 			if (!response.writableFinished) gone.abort();
@@ -90,20 +113,24 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
 			requestTimeout: options.requestTimeoutMs,
 			headersTimeout: options.headersTimeoutMs,
 			connectionsCheckingInterval: checkingInterval(options.headersTimeoutMs),
+			maxHeaderSize: HEADER_PARSE_LIMIT_BYTES,
 		},
 		(request, response) => {
-			answering.set(request.socket, response);
+			answering.set(request.socket, { request, response });
 			response.once('close', () => {
-				if (answering.get(request.socket) === response) answering.delete(request.socket);
+				if (answering.get(request.socket)?.response === response) answering.delete(request.socket);
 			});
 			answer(request, response).catch(() => response.destroy());
 		},
 	);
-	server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-		if (!socket.writable || answering.get(socket)?.headersSent) return socket.destroy();
+	server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
+		const current = answering.get(socket);
+		if (!socket.writable || current?.response.headersSent) return socket.destroy();
 		const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-		const body = options.malformedRequestBody(status);
-		socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+		// A stalled body: its headers were read. Otherwise only the raw bytes may tell.
+		const origin = current ? (current.request.headers.origin ?? null) : originInRawRequest(error.rawPacket);
+		const { body, headers } = options.refusal(status, origin);
+		socket.end(rawAnswer(status, body, headers));
 	});
 
 	await new Promise<void>((resolve, reject) => {
