@@ -9,6 +9,8 @@ bundles a plain-fetch transport and a compact SHA-256 in place of ky and js-sha2
 */
 const BUDGETS = [
 	{ file: 'dist/voucherify.min.js', gzip: 10_240 },
+	// The discount widget, loaded by the core on the first Voucherify.render() only.
+	{ file: 'dist/voucherify-widget.min.js', gzip: 2_560 },
 	{ file: 'dist/server/index.js', gzip: 2_048 },
 ];
 

@@ -1,4 +1,3 @@
-import Cookies from 'js-cookie';
 import { maxAgeSeconds } from '../shared/cookie.js';
 import { isTrackingId } from '../shared/tracking-id.js';
 import { StorageUnavailableError, type TrackingStore } from './tracking-store.js';
@@ -18,17 +17,17 @@ const decode = (text: string): string => {
 };
 
 /**
-The first-party cookie, written raw (js-cookie leaves `+`, `/` and `=` as they are) with
+The first-party cookie, written raw (`+`, `/` and `=` as they are) with
 `Path=/; SameSite=Lax; Max-Age`, and `Secure` on https pages.
 */
 export function createCookieStore({ name, domain, maxAgeDays }: CookieSettings): TrackingStore {
-	const attributes = () => ({
-		path: '/',
-		sameSite: 'Lax' as const,
-		'Max-Age': String(maxAgeSeconds(maxAgeDays)),
-		...(domain ? { domain } : {}),
-		...(window.location.protocol === 'https:' ? { secure: true } : {}),
-	});
+	/**
+	Writes `name=value` raw: the name is an HTTP token and the value a tracking id (`[A-Za-z0-9+/=_-]`), which need no
+	encoding, so this is the line js-cookie wrote. An empty value deletes (`Max-Age=0`).
+	*/
+	const setCookie = (value: string, cookieDomain = domain) => {
+		document.cookie = `${name}=${value}; Path=/; SameSite=Lax; Max-Age=${value ? maxAgeSeconds(maxAgeDays) : 0}${cookieDomain ? `; Domain=${cookieDomain}` : ''}${window.location.protocol === 'https:' ? '; Secure' : ''}`;
+	};
 
 	/** The first valid value under our name: a parent domain's cookie or a tampered one can sit beside ours. */
 	const read = (): string | undefined => {
@@ -50,10 +49,8 @@ export function createCookieStore({ name, domain, maxAgeDays }: CookieSettings):
 
 	/** The host-only copy and one for each domain the page may have set it on (`www.shop.test`, `shop.test`), whatever `domain` says. */
 	const removeEveryCopy = () => {
-		Cookies.remove(name, { path: '/' });
-		for (let host = window.location.hostname; host.includes('.'); host = host.slice(host.indexOf('.') + 1)) {
-			Cookies.remove(name, { path: '/', domain: host });
-		}
+		setCookie('', '');
+		for (let host = window.location.hostname; host.includes('.'); host = host.slice(host.indexOf('.') + 1)) setCookie('', host);
 	};
 
 	return {
@@ -61,11 +58,11 @@ export function createCookieStore({ name, domain, maxAgeDays }: CookieSettings):
 		read,
 		write(value) {
 			try {
-				Cookies.set(name, value, attributes());
+				setCookie(value);
 				// An older copy under another domain (host-only, or re-issued by the backend) may still be the one read first.
 				if (read() !== value) {
 					removeEveryCopy();
-					Cookies.set(name, value, attributes());
+					setCookie(value);
 				}
 			} catch (error) {
 				throw new StorageUnavailableError('document.cookie is not accessible', { cause: error });
