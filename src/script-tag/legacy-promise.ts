@@ -5,13 +5,16 @@ export type LegacyErrorResult = { type: 'error'; message: string; context: unkno
 type Callbacks<T> = Array<((value: T) => unknown) | Array<(value: T) => unknown>>;
 
 /** A native Promise that also has jQuery's `.done`, `.fail` and `.always`, as voucherify.js's calls returned with jQuery loaded. */
-export type LegacyPromise<T> = Promise<T> & {
+export interface LegacyPromise<T> extends Promise<T> {
 	done(...callbacks: Callbacks<T>): LegacyPromise<T>;
 	fail(...callbacks: Callbacks<LegacyErrorResult>): LegacyPromise<T>;
 	always(...callbacks: Callbacks<T | LegacyErrorResult>): LegacyPromise<T>;
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Promise's own signature
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Promise's own signatures
 	then<A = T, B = never>(onValue?: ((value: T) => A | PromiseLike<A>) | null, onError?: ((reason: any) => B | PromiseLike<B>) | null): LegacyPromise<A | B>;
-};
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	catch<B = never>(onError?: ((reason: any) => B | PromiseLike<B>) | null): LegacyPromise<T | B>;
+	finally(onFinally?: (() => void) | null): LegacyPromise<T>;
+}
 
 /**
 Our typed error in voucherify.js's `{ type: 'error', message, context }`. As with jQuery's XHR, `context.status` and
