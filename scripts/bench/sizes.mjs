@@ -56,10 +56,13 @@ export async function measureSizes({ iifePath }) {
 		bundle(entry('official-client-side.js'), { format: 'iife', withCommonjs: true }),
 	]);
 	const iife = readFileSync(iifePath, 'utf8');
+	// The discount widget sits beside the core and is measured on its own: only a page that calls render() loads it.
+	const widget = readFileSync(iifePath.replace(/voucherify\.min\.js$/, 'voucherify-widget.min.js'), 'utf8');
 	for (const [name, code] of Object.entries({ iife, esm, floor })) assertBrowserCode(name, code);
 
 	const sizes = {
 		iife: measureText(iife),
+		widget: measureText(widget),
 		esmCreateClient: measureText(esm),
 		dependencyFloor: measureText(floor),
 		official: measureText(official),

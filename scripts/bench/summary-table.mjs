@@ -32,6 +32,7 @@ export function summaryTable(results) {
 	];
 	const rows = [
 		size('script tag dist/voucherify.min.js (min / gzip / brotli)', 'iife', 'iifeVsOfficial'),
+		size('discount widget dist/voucherify-widget.min.js, loaded on render() only', 'widget'),
 		size('SPA import { createClient } bundle', 'esmCreateClient', 'esmVsOfficial'),
 		size('dependency floor: ky + js-cookie + js-sha256', 'dependencyFloor'),
 		size('official @voucherify/sdk client side', 'official'),
