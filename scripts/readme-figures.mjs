@@ -27,7 +27,7 @@ function sizeSection({ sizes }) {
 		table(
 			['bundle', 'min', 'gzip', 'brotli', 'vs official', 'vs dependency floor'],
 			[
-				row('script tag `dist/voucherify.min.js` (self-contained: js-cookie, and its own fetch transport and SHA-256 in place of ky and js-sha256)', sizes.iife, ratio(ratios.iifeVsOfficial.gzip), ratio(ratios.iifeVsFloor.gzip)),
+				row('script tag `dist/voucherify.min.js` (self-contained: its own fetch transport and SHA-256 in place of ky and js-sha256)', sizes.iife, ratio(ratios.iifeVsOfficial.gzip), ratio(ratios.iifeVsFloor.gzip)),
 				row('discount widget `dist/voucherify-widget.min.js`, loaded by the script tag on the first `Voucherify.render()` only', sizes.widget, '', ''),
 				row("an SPA's `import { createClient } from 'voucherify-browser'`, with its dependencies, tree-shaken", sizes.esmCreateClient, ratio(ratios.esmVsOfficial.gzip), ratio(ratios.esmVsFloor.gzip)),
 				row('dependency floor: ky + js-cookie + js-sha256 alone', sizes.dependencyFloor, '', ''),

@@ -18,7 +18,7 @@ const ESM_ENTRY = join(DIST, 'index.js');
 const SCRIPT_TAG_BUILD = join(DIST, 'voucherify.min.js');
 const MOCK_ENTRY = join(DIST, 'mock', 'index.js');
 /** Packages the browser entry may import; everything else must be its own code. */
-const BROWSER_DEPENDENCIES = ['js-cookie', 'js-sha256', 'ky'];
+const BROWSER_DEPENDENCIES = ['js-sha256', 'ky'];
 
 /** Distinct from every default, so a leak cannot hide behind a coincidence. */
 const SERVER_APP_ID = 'srv-app-id-4f1d9c';
