@@ -53,4 +53,10 @@ export default [
 		output: { file: 'dist/voucherify.min.js', format: 'iife', sourcemap: true },
 		plugins: [injectVersion(), nodeResolve({ browser: true }), typescriptFor(false), terser({ ecma: 2020 })],
 	},
+	{
+		// voucherify.js's discount widget, kept out of the core: the core loads it on the first Voucherify.render().
+		input: 'src/widget/index.ts',
+		output: { file: 'dist/voucherify-widget.min.js', format: 'iife', sourcemap: true },
+		plugins: [typescriptFor(false), terser({ ecma: 2020 })],
+	},
 ];

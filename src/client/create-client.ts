@@ -61,8 +61,11 @@ export type VoucherifyClient = {
 	/** Records a custom event for the visitor. */
 	track(event: string, params?: TrackParams, options?: RequestOptions): Promise<TrackedEvent>;
 	listVouchers(params?: ListVouchersParams, options?: RequestOptions): Promise<VoucherList>;
-	/** Creates (or upserts by `source_id`) a customer; `source_id` defaults to the visitor's tracking id. */
-	createCustomer(customer: CustomerInput, params?: { doubleOptIn?: boolean }, options?: RequestOptions): Promise<Customer>;
+	/**
+	Creates (or upserts by `source_id`) a customer; `source_id` defaults to the visitor's tracking id. The second
+	argument may also be `@voucherify/sdk`'s boolean `enableDoubleOptIn`.
+	*/
+	createCustomer(customer: CustomerInput, params?: { doubleOptIn?: boolean } | boolean, options?: RequestOptions): Promise<Customer>;
 	listConsents(options?: RequestOptions): Promise<ConsentList>;
 	/** Sets consents of a customer (id or source_id), or of the visitor when `customer` is undefined. */
 	updateConsents(customer: string | undefined, consents: ConsentChoices, options?: RequestOptions): Promise<void>;
@@ -118,7 +121,11 @@ export function createClient(options: ClientOptions): VoucherifyClient {
 		transport: createTransport(normalized),
 		// Created on first use, so creating a client has no effect on the page.
 		get tracker() {
-			tracker ??= createVisitorTracker(normalized);
+			if (!tracker) {
+				tracker = createVisitorTracker(normalized);
+				// `@voucherify/sdk`'s `trackingId` option: the visitor's id unless one is stored already.
+				if (normalized.trackingId) tracker.adopt(normalized.trackingId);
+			}
 			return tracker;
 		},
 	};

@@ -46,7 +46,9 @@ src/shared/money.ts (2^53 − 1, which `Number.isSafeInteger` checks without imp
 */
 export function checkAmount(value: unknown, field: string, { positive = false } = {}): number {
 	if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-		return fail(field, `must be an integer in minor units, got ${typeof value === 'number' ? value : describeType(value)}`);
+		// A float such as 1998.9999999999998 is usually `price * 100`: say how to get the integer the API takes.
+		const fix = typeof value === 'number' && value % 1 ? ': use Math.round(price * 100)' : '';
+		return fail(field, `must be an integer in minor units, got ${typeof value === 'number' ? value : describeType(value)}${fix}`);
 	}
 	if (value < 0 || (positive && value === 0)) return fail(field, `must be ${positive ? 'greater than zero' : 'zero or more'}, got ${value}`);
 	return value;
@@ -122,7 +124,8 @@ export function checkItems(value: unknown, field = 'items', inQuery = false): Or
 export function checkCustomer(value: unknown, field = 'customer'): string | CustomerReference {
 	if (typeof value === 'string') return checkText(value, field);
 	if (!isPlainObject(value)) return fail(field, `must be a source_id string or an object, got ${describeType(value)}`);
-	checkQueryFields(value, field, ['source_id', 'metadata']);
+	checkQueryFields(value, field, ['id', 'source_id', 'metadata']);
+	if (value.id !== undefined) checkText(value.id, `${field}.id`);
 	if (value.source_id !== undefined) checkText(value.source_id, `${field}.source_id`);
 	if (value.metadata !== undefined) checkMetadata(value.metadata, `${field}.metadata`);
 	return value as CustomerReference;

@@ -1,5 +1,6 @@
 import { DEFAULT_COOKIE_NAME, DEFAULT_MAX_AGE_DAYS, MAX_AGE_DAYS_LIMIT, isCookieDomain, isCookieName, isHttpToken, isMaxAgeDays } from '../shared/cookie.js';
-import { describeType } from '../shared/identity.js';
+import { describeType, hashIdentity } from '../shared/identity.js';
+import { isTrackingId } from '../shared/tracking-id.js';
 import { CONSENT_STATES, isConsentState, type ConsentState } from '../tracking/consent.js';
 import { isPlainObject } from './input.js';
 
@@ -67,6 +68,32 @@ export type ClientOptions = ClientToken & {
 	@default globalThis.fetch
 	*/
 	fetch?: typeof fetch;
+} & SdkClientSideOptions;
+
+/**
+The other options of `@voucherify/sdk`'s `VoucherifyClientSide`, so its configuration runs unchanged. Its
+server-side ones (`applicationId`, `secretKey`, `apiVersion`, `channel`, …) and any unknown option throw a `TypeError`.
+*/
+export type SdkClientSideOptions = {
+	/**
+	The visitor's id when none is stored yet: a `track_…` id or an identity hash as it is; any other identifier
+	(an email, the shop's user id) is hashed first, as `setIdentity()` does. A stored id wins.
+	*/
+	trackingId?: string;
+	/** Alias of `headers`. */
+	customHeaders?: Record<string, string>;
+	/** Alias of `timeout`; `0`, which means no timeout there, means the longest one here (about 24 days). */
+	timeoutMs?: number;
+	/**
+	The `Origin` header, sent outside a browser (SSR, Node), where the API requires it. In a browser the browser sends
+	the page's own origin whatever this says, as with `@voucherify/sdk`.
+	*/
+	origin?: string;
+	/**
+	Accepted for compatibility and has no effect: our errors always carry what `cause` adds there (the status, the
+	API's error body, the request).
+	*/
+	exposeErrorCause?: boolean;
 };
 
 /** @default 'https://api.voucherify.io' */
@@ -88,7 +115,12 @@ export type NormalizedOptions = {
 	headers: Record<string, string>;
 	tracking: { cookieName: string; domain: string | undefined; maxAgeDays: number; consent: ConsentState };
 	fetch: typeof fetch | undefined;
+	/** The id to seed the tracker with when it holds none (option `trackingId`, hashed unless it is already an id). */
+	trackingId: string | undefined;
 };
+
+/** Options read under another name (`@voucherify/sdk`'s) or not kept in {@link NormalizedOptions}. */
+const OTHER_OPTIONS = ['clientSecretKey', 'timeoutMs', 'customHeaders', 'origin', 'exposeErrorCause'];
 
 const invalid = (option: string, expectation: string, value: unknown): never => {
 	throw new TypeError(`The \`${option}\` option must be ${expectation}, got ${describeType(value)}`);
@@ -96,7 +128,7 @@ const invalid = (option: string, expectation: string, value: unknown): never => 
 
 /** What `Headers` accepts as a value: no line breaks or NUL, nothing beyond Latin-1. */
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
-const HEADER_TEXT = 'Latin-1 text without line breaks, as a header carries';
+const HEADER_TEXT = 'Latin-1 text without line breaks';
 
 const nonEmptyString = (value: unknown, option: string): string =>
 	typeof value === 'string' && value.trim() !== '' ? value.trim() : invalid(option, 'a non-empty string', value);
@@ -121,17 +153,35 @@ export function normalizeApiUrl(value: unknown): string {
 	return url.href.replace(/\/+$/, '').replace(/\/client\/v1$/, '');
 }
 
-function normalizeHeaders(value: unknown): Record<string, string> {
+function normalizeHeaders(value: unknown, option: string): Record<string, string> {
 	if (value === undefined) return {};
-	if (!isPlainObject(value)) return invalid('headers', 'an object of header names to strings', value);
+	if (!isPlainObject(value)) return invalid(option, 'an object of header names to strings', value);
 	for (const [name, text] of Object.entries(value)) {
-		if (!isHttpToken(name)) throw new TypeError(`The \`headers\` option has \`${name}\`, which is not a header name`);
-		if (typeof text !== 'string' || !HEADER_VALUE.test(text)) invalid(`headers.${name}`, HEADER_TEXT, text);
+		if (!isHttpToken(name)) throw new TypeError(`The \`${option}\` option has \`${name}\`, which is not a header name`);
+		if (typeof text !== 'string' || !HEADER_VALUE.test(text)) invalid(`${option}.${name}`, HEADER_TEXT, text);
 		if (RESERVED_HEADERS.has(name.toLowerCase())) {
-			throw new TypeError(`The \`headers\` option cannot set \`${name}\`: the SDK sets it`);
+			throw new TypeError(`The \`${option}\` option cannot set \`${name}\`: the SDK sets it`);
 		}
 	}
 	return value as Record<string, string>;
+}
+
+/** One of two alias options, with the name the caller used; both with different values is an error. */
+function alias(options: Record<string, unknown>, name: string, other: string): [unknown, string] {
+	if (options[name] !== undefined && options[other] !== undefined && options[name] !== options[other]) {
+		throw new TypeError(`The \`${name}\` and \`${other}\` options are aliases: give one of them`);
+	}
+	return options[name] === undefined && options[other] !== undefined ? [options[other], other] : [options[name], name];
+}
+
+/** `trackingId` as `@voucherify/sdk` took it: an id of ours stays, any other identifier is hashed, never sent raw. */
+function seedTrackingId(value: unknown): string | undefined {
+	if (value === undefined || isTrackingId(value)) return value;
+	try {
+		return hashIdentity(value);
+	} catch {
+		return invalid('trackingId', 'an identifier', value);
+	}
 }
 
 function normalizeTracking(value: unknown): NormalizedOptions['tracking'] {
@@ -139,7 +189,7 @@ function normalizeTracking(value: unknown): NormalizedOptions['tracking'] {
 	const { cookieName = DEFAULT_COOKIE_NAME, domain, maxAgeDays = DEFAULT_MAX_AGE_DAYS, consent = 'granted' } = value ?? {};
 	if (!isCookieName(cookieName)) invalid('tracking.cookieName', 'a valid cookie name', cookieName);
 	if (domain !== undefined && !isCookieDomain(domain)) invalid('tracking.domain', 'a domain such as `.shop.com`', domain);
-	if (!isMaxAgeDays(maxAgeDays)) invalid('tracking.maxAgeDays', 'a number of days of at least one second (1 / 86400)', maxAgeDays);
+	if (!isMaxAgeDays(maxAgeDays)) invalid('tracking.maxAgeDays', 'a number of days, at least 1 / 86400', maxAgeDays);
 	if (!isConsentState(consent)) invalid('tracking.consent', `one of ${CONSENT_STATES.join(', ')}`, consent);
 	return {
 		cookieName: cookieName as string,
@@ -152,27 +202,37 @@ function normalizeTracking(value: unknown): NormalizedOptions['tracking'] {
 /** Validates every option up front and fills in the defaults. Throws a `TypeError` naming the bad option. */
 export function normalizeOptions(options: unknown): NormalizedOptions {
 	if (!isPlainObject(options)) return invalid('options', 'an object with the client keys', options);
-	const { clientApplicationId, clientToken, clientSecretKey, apiUrl, timeout = DEFAULT_TIMEOUT, retry = DEFAULT_RETRY } = options;
+	const { clientApplicationId, apiUrl, retry = DEFAULT_RETRY, origin } = options;
+	const [clientToken, tokenOption] = alias(options, 'clientToken', 'clientSecretKey');
+	const [timeoutValue = DEFAULT_TIMEOUT, timeoutOption] = alias(options, 'timeout', 'timeoutMs');
+	const [headers, headersOption] = alias(options, 'headers', 'customHeaders');
+	// `timeoutMs: 0` is axios's "no timeout".
+	const timeout = timeoutValue === 0 && timeoutOption === 'timeoutMs' ? MAX_TIMEOUT : timeoutValue;
 
-	if (clientToken !== undefined && clientSecretKey !== undefined && clientToken !== clientSecretKey) {
-		throw new TypeError('The `clientToken` and `clientSecretKey` options are aliases: give one of them');
-	}
 	if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout <= 0 || timeout > MAX_TIMEOUT) {
-		invalid('timeout', 'a whole number of milliseconds above zero', timeout);
+		invalid(timeoutOption, 'a whole number of milliseconds above zero', timeout);
 	}
 	if (typeof retry !== 'number' || !Number.isInteger(retry) || retry < 0 || retry > 10) {
 		invalid('retry', 'a whole number from 0 to 10', retry);
 	}
 	if (options.fetch !== undefined && typeof options.fetch !== 'function') invalid('fetch', 'a function', options.fetch);
+	if (origin !== undefined) headerValue(origin, 'origin');
 
-	return {
+	const normalized: NormalizedOptions = {
 		clientApplicationId: headerValue(clientApplicationId, 'clientApplicationId'),
-		clientToken: headerValue(clientToken ?? clientSecretKey, clientToken === undefined && clientSecretKey !== undefined ? 'clientSecretKey' : 'clientToken'),
+		clientToken: headerValue(clientToken, tokenOption),
 		apiUrl: normalizeApiUrl(apiUrl),
 		timeout: timeout as number,
 		retry: retry as number,
-		headers: normalizeHeaders(options.headers),
+		// A browser sends the page's Origin itself and lets no script set it; elsewhere the API needs one to check.
+		headers: { ...normalizeHeaders(headers, headersOption), ...(origin !== undefined && typeof document === 'undefined' && { Origin: origin as string }) },
 		tracking: normalizeTracking(options.tracking),
 		fetch: options.fetch as typeof fetch | undefined,
+		trackingId: seedTrackingId(options.trackingId),
 	};
+	// Never ignored in silence: VoucherifyServerSide's `apiVersion`, `channel` and secret keys, or a typo.
+	for (const key of Object.keys(options)) {
+		if (!(key in normalized) && !OTHER_OPTIONS.includes(key)) throw new TypeError(`The \`${key}\` option is not a createClient option`);
+	}
+	return normalized;
 }

@@ -26,6 +26,7 @@ export function encodeValidateQuery(params: ValidateParams, trackingId: string |
 		...(params.items ?? []).flatMap((item, index) => prefixed(`item[${index}]`, item)),
 		...prefixed('metadata', params.metadata),
 		...prefixed('order[metadata]', params.orderMetadata),
+		['customer[id]', customerReference?.id],
 		['customer[source_id]', customerReference?.source_id],
 		...prefixed('customer[metadata]', customerReference?.metadata),
 		...(session

@@ -13,6 +13,8 @@ export type OrderItem = {
 };
 
 export type CustomerReference = {
+	/** The Voucherify customer id (`cust_…`); with `source_id`, it names the customer ahead of the tracking id. */
+	id?: string;
 	source_id?: string;
 	metadata?: Metadata;
 };
@@ -32,7 +34,7 @@ export type ValidateParams = {
 	/** Order amount in minor units. Defaults, on the API side, to the sum of the items. */
 	amount?: number;
 	items?: OrderItem[];
-	/** A customer `source_id`, or a reference with metadata. When omitted, the tracking id identifies the visitor. */
+	/** A customer `source_id`, or a reference by `id` and/or `source_id` with metadata. When omitted, the tracking id identifies the visitor. */
 	customer?: string | CustomerReference;
 	metadata?: Metadata;
 	orderMetadata?: Metadata;

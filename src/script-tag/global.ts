@@ -9,6 +9,7 @@ import type {
 } from '../errors/guards.js';
 import type { hashIdentity } from '../shared/identity.js';
 import type { createLegacyInstance } from './legacy-instance.js';
+import type { createRender } from './widget-loader.js';
 
 /**
 The types of `window.Voucherify` as the script tag (`dist/voucherify.min.js`) defines it. The package maps
@@ -35,6 +36,8 @@ export type VoucherifyGlobal = ReturnType<typeof createLegacyInstance> & {
 	readonly isInvalidInputError: typeof isInvalidInputError;
 	/** Gives `window.Voucherify` back to whatever held it before the script, and returns this one. */
 	noConflict(): VoucherifyGlobal;
+	/** voucherify.js's discount widget: loads `voucherify-widget.min.js` from beside the script on the first call. */
+	readonly render: ReturnType<typeof createRender>;
 };
 
 declare global {

@@ -10,6 +10,7 @@ import {
 import { hashIdentity } from '../shared/identity.js';
 import { SDK_VERSION } from '../version.js';
 import { createLegacyInstance } from './legacy-instance.js';
+import { createRender } from './widget-loader.js';
 
 /**
 The script-tag build. Unlike the ESM entry, it acts on load: it defines `window.Voucherify`, configures the
@@ -40,7 +41,9 @@ const Voucherify = Object.assign(legacy, {
 	},
 });
 
-(window as { Voucherify?: unknown }).Voucherify = Voucherify;
+/** voucherify.js's discount widget, loaded from `voucherify-widget.min.js` beside this script on first use. */
+const render = createRender(script, Voucherify);
+(window as { Voucherify?: unknown }).Voucherify = Object.assign(Voucherify, { render });
 
 const attribute = (name: string) => script?.getAttribute(`data-${name}`) ?? undefined;
 const clientApplicationId = attribute('client-application-id');

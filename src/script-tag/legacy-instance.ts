@@ -5,6 +5,7 @@ import { calculateDiscount, calculatePrice } from '../client/price.js';
 import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
 import { VoucherifyError } from '../errors/voucherify-error.js';
 import { hashIdentity } from '../shared/identity.js';
+import { legacyPromise, toLegacyError, type LegacyErrorResult, type LegacyPromise } from './legacy-promise.js';
 import type {
 	CustomerInput,
 	ListVouchersParams,
@@ -18,20 +19,16 @@ import type {
 	VoucherList,
 } from '../client/types.js';
 
-/** What voucherify.js handed to callbacks on failure; kept so old storefront code reads errors unchanged. */
-export type LegacyErrorResult = { type: 'error'; message: string; context: unknown };
+export type { LegacyErrorResult };
 export type LegacyCallback<T> = (result: T | LegacyErrorResult) => void;
 
 /**
 With a callback, voucherify.js style: the callback gets the answer or a `{ type: 'error' }` object, and nothing is
-returned. Without one, a Promise that rejects with our typed error.
+returned. Without one, a Promise that rejects with our typed error and also has jQuery's `.done/.fail/.always`.
 */
-function settle<T>(promise: Promise<T>, callback: unknown): Promise<T> | undefined {
-	if (typeof callback !== 'function') return promise;
-	promise.then(
-		(result) => callback(result),
-		(error: unknown) => callback({ type: 'error', message: error instanceof Error ? error.message : String(error), context: error }),
-	);
+function settle<T>(promise: Promise<T>, callback: unknown): LegacyPromise<T> | undefined {
+	if (typeof callback !== 'function') return legacyPromise(promise);
+	promise.then(callback as (result: T) => void, (error: unknown) => callback(toLegacyError(error)));
 	return undefined;
 }
 
@@ -42,11 +39,25 @@ const squeeze = (code: unknown) => (typeof code === 'string' ? code.replace(/\s/
 const lenient = <T>(payload: T): T =>
 	(isPlainObject(payload) ? Object.fromEntries(Object.entries(payload).map(([key, value]) => [key, value || undefined])) : (payload ?? undefined)) as T;
 
-/** `validate(codeOrParams)` as voucherify.js read it, but an empty code stays an error; an amount string reads as `parseInt` did. */
+/** A price or amount as voucherify.js took it (a number, or a numeric string it `parseInt`ed), rounded to the nearest minor unit. */
+const cents = (value: unknown) => (/^\d+(\.\d+)?$/.test(value as string) ? Math.round(value as number) : value);
+
+/** `price * 100` gives 1998.9999999999998: the legacy global sends the integer the shopper saw (1999), not an error. */
+const roundItems = (items: unknown) =>
+	Array.isArray(items) ? items.map((item: unknown) => (isPlainObject(item) ? { ...item, price: cents(item.price), amount: cents(item.amount) } : item)) : items;
+
+/** A redeem or publish payload with its order's amounts rounded. */
+const lenientPayload = <T>(payload: T): T => {
+	const body = lenient(payload);
+	const order = isPlainObject(body) && body.order;
+	return (isPlainObject(order) ? { ...body, order: { ...order, amount: cents(order.amount), items: roundItems(order.items) } } : body) as T;
+};
+
+/** `validate(codeOrParams)` as voucherify.js read it, but an empty code stays an error; amounts are rounded to minor units. */
 function lenientValidate(input: unknown): string | ValidateParams {
 	if (!isPlainObject(input)) return squeeze(input);
 	const params = lenient(input);
-	return { ...params, code: squeeze(input.code ?? undefined), amount: /^\d+$/.test(params.amount as string) ? Number(params.amount) : params.amount } as ValidateParams;
+	return { ...params, code: squeeze(input.code ?? undefined), amount: cents(params.amount), items: roundItems(params.items) } as ValidateParams;
 }
 
 /** The default instance behind `window.Voucherify`: voucherify.js's surface and argument orders on `createClient`. */
@@ -100,9 +111,9 @@ export function createLegacyInstance() {
 		validate: (codeOrParams: string | ValidateParams, callback?: LegacyCallback<ValidationResult>) =>
 			run((current) => current.validate(lenientValidate(codeOrParams)), callback),
 		redeem: (code: string, payload?: RedeemParams, callback?: LegacyCallback<RedemptionResult>) =>
-			run((current) => current.redeem(squeeze(code), lenient(payload)), callback),
+			run((current) => current.redeem(squeeze(code), lenientPayload(payload)), callback),
 		publish: (campaign: string, payload?: PublishParams, callback?: LegacyCallback<PublicationResult>) =>
-			run((current) => current.publish(campaign, lenient(payload)), callback),
+			run((current) => current.publish(campaign, lenientPayload(payload)), callback),
 		track(
 			eventName: string,
 			metadata?: Record<string, unknown>,

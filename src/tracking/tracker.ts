@@ -19,6 +19,8 @@ export type Tracker = {
 	begin(signal?: AbortSignal): Promise<TrackedCall>;
 	/** Takes an identity hash as the tracking id, keeping the anonymous id it replaces. */
 	identify(hash: string): void;
+	/** Takes `trackingId` as the visitor's id when none is stored. */
+	adopt(trackingId: string): void;
 	setConsent(consent: ConsentState): void;
 	reset(): void;
 };
@@ -143,6 +145,10 @@ export function createTracker({ stores, consent: initialConsent, lock, waitMs }:
 			if (isAnonymousId(current)) keepAnonymous(current);
 			else if (current !== hash && anonymous.read(consent) !== undefined) keepAnonymous(undefined);
 			write(hash);
+		},
+
+		adopt(trackingId) {
+			if (read() === undefined) write(trackingId);
 		},
 
 		setConsent(next) {

@@ -184,3 +184,77 @@ describe('the script-tag build in Chromium', () => {
 		await context.close();
 	});
 });
+
+describe('a storefront written for voucherify.js with jQuery promises and the widget, under a strict CSP', () => {
+	test('.done/.fail/.always, customer.id, price * 100 amounts and render work with only the script src swapped, with no CSP violation', async () => {
+		const customer = await stack.serverApi<{ id: string }>('/v1/customers', { method: 'POST', body: { source_id: 'jquery-shopper', name: 'Gustav' } });
+		expect(customer.status).toBe(200);
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		const problems: string[] = [];
+		page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+		page.on('console', (message) => {
+			// Resource failures are checked by URL below (Chromium asks for a /favicon.ico the fixtures do not have).
+			if ((message.type() === 'error' || message.type() === 'warning') && !message.text().startsWith('Failed to load resource')) {
+				problems.push(`${message.type()}: ${message.text()}`);
+			}
+		});
+		page.on('response', (response) => {
+			// The shop's own files; the API's deliberate 404 (the unknown customer) is asserted above.
+			const url = new URL(response.url());
+			if (response.status() >= 400 && url.hostname === 'shop.test' && url.pathname !== '/favicon.ico') problems.push(`${response.status()} ${url.href}`);
+		});
+		await page.addInitScript(() => {
+			document.addEventListener('securitypolicyviolation', (event) => {
+				console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+			});
+		});
+		stack.requests.length = 0;
+		await page.goto(pageUrl('shop.test', `/jquery-shop.html#${customer.body.id}`));
+
+		await page.waitForFunction(() => [...document.querySelectorAll('p')].every((p) => p.id === 'widget-result' || p.textContent !== 'waiting'));
+		expect(await page.textContent('#chained')).toBe('done WELCOME10, always');
+		expect(await page.textContent('#customer')).toBe(`valid for ${customer.body.id}`);
+		expect(await page.textContent('#unknown-customer')).toBe('error resource_not_found');
+		expect(await page.textContent('#float')).toBe('amount 1999');
+		expect(stack.requests.some((request) => request.path.includes(`customer%5Bid%5D=${customer.body.id}`))).toBe(true);
+
+		// The widget: loaded from beside the core, labelled, and announcing the result in a live region.
+		const code = page.getByRole('textbox', { name: 'Discount code' });
+		await code.fill('WELCOME10');
+		await page.getByRole('textbox', { name: 'Order amount' }).fill('49,99');
+		await page.getByRole('button', { name: 'Validate' }).click();
+		await page.waitForFunction(() => document.querySelector('#widget-result')?.textContent !== 'waiting');
+
+		expect(await page.getByRole('status').textContent()).toBe('Code WELCOME10 applied: 10% off');
+		expect(await page.textContent('#widget-result')).toBe('price: 44.99');
+		expect(await page.inputValue('input[name=voucherifyDiscountType]')).toBe('PERCENT');
+		expect(await code.isDisabled()).toBe(true);
+		expect(await page.evaluate(() => [document.adoptedStyleSheets.length, getComputedStyle(document.querySelector('.voucherifyContainer')!).display])).toEqual([1, 'flex']);
+		expect((await page.evaluate(() => [...document.scripts].map((script) => new URL(script.src).pathname))).sort()).toEqual([
+			'/jquery-shop.js',
+			'/voucherify-widget.min.js',
+			'/voucherify.min.js',
+		]);
+		expect(stack.requests.some((request) => request.path.includes('code=WELCOME10&amount=4999'))).toBe(true);
+		expect(problems).toEqual([]);
+
+		// The detector works: a style attribute, which the widget never writes, is reported under this CSP.
+		await page.evaluate(() => document.body.setAttribute('style', 'color: red'));
+		await expect.poll(() => problems).toEqual([expect.stringContaining('violates the following Content Security Policy'), 'error: CSP violation: style-src-attr inline']);
+		await context.close();
+	});
+
+	test('a page that includes only the core and never calls render loads no widget', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		const loaded: string[] = [];
+		page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+		await page.goto(pageUrl('shop.test', '/legacy-shop.html'));
+		await page.waitForFunction(() => document.querySelector('#result')?.textContent !== 'waiting');
+
+		expect(await page.textContent('#result')).toBe('valid WELCOME10');
+		expect(loaded).not.toContain('/voucherify-widget.min.js');
+		await context.close();
+	});
+});

@@ -9,6 +9,7 @@ import packageJson from '../../package.json';
 import type { createClient, hashIdentity, isApiError, isInvalidInputError, isVoucherifyError } from '../../src/index.js';
 import { createMockApi, MOCK_DEFAULTS } from '../../src/mock/index.js';
 import type { createLegacyInstance } from '../../src/script-tag/legacy-instance.js';
+import type { createRender } from '../../src/script-tag/widget-loader.js';
 
 /**
 The script-tag build as a storefront loads it: the BUILT, minified `dist/voucherify.min.js` (as js-cookie tests its
@@ -17,6 +18,7 @@ API through msw. Only types come from `src/`; every value under test comes from 
 */
 
 const BUNDLE_PATH = fileURLToPath(new URL('../../dist/voucherify.min.js', import.meta.url));
+const WIDGET_PATH = fileURLToPath(new URL('../../dist/voucherify-widget.min.js', import.meta.url));
 const PAGE_URL = 'https://shop.example/';
 const MOCK_URL = 'https://api.voucherify.test';
 const APP_ID = MOCK_DEFAULTS.clientApplicationId;
@@ -35,6 +37,7 @@ type LegacyGlobal = ReturnType<typeof createLegacyInstance> & {
 	isInvalidInputError: typeof isInvalidInputError;
 	isVoucherifyError: typeof isVoucherifyError;
 	noConflict(): LegacyGlobal;
+	render: ReturnType<typeof createRender>;
 };
 /** What voucherify.js callbacks receive: the answer, or `{ type: 'error', message, context }`. */
 type CallbackResult = Record<string, unknown>;
@@ -50,9 +53,11 @@ server.events.on('request:start', ({ request }) => {
 });
 
 let bundle = '';
+let widgetBundle = '';
 beforeAll(() => {
 	if (!existsSync(BUNDLE_PATH)) throw new Error('dist/voucherify.min.js is missing: run `npx rollup -c` first (`npm test` builds before vitest runs)');
 	bundle = readFileSync(BUNDLE_PATH, 'utf8');
+	widgetBundle = readFileSync(WIDGET_PATH, 'utf8');
 	server.listen({ onUnhandledRequest: 'error' });
 });
 beforeEach(() => {
@@ -231,7 +236,7 @@ describe('loading the bundle', () => {
 		const page = openPage({
 			before: `
 				window.results = [];
-				window.Voucherify = [['render', '#widget'], ['validate', 'WELCOME10', function (response) { window.results.push(response); }]];
+				window.Voucherify = [['renderPublish', '#widget'], ['validate', 'WELCOME10', function (response) { window.results.push(response); }]];
 			`,
 		});
 
@@ -385,6 +390,158 @@ describe("voucherify.js's other calls and argument orders", () => {
 
 		expect(calls.every(isPromise)).toBe(true);
 		expect(await Promise.all(calls)).toHaveLength(4);
+	});
+});
+
+describe('jQuery-style promises, as voucherify.js returned with jQuery loaded', () => {
+	test('.done gets the answer, chains, and .fail and .always are on what each returns', async () => {
+		const { Voucherify } = openPage();
+		const seen: string[] = [];
+		const promise = Voucherify.validate('WELCOME10');
+		const chained = promise
+			?.done((answer) => seen.push(`done ${(answer as { code?: string }).code}`))
+			.fail(() => seen.push('fail'))
+			.always((answer) => seen.push(`always ${(answer as { valid?: boolean }).valid}`));
+
+		expect(chained).toBe(promise);
+		await vi.waitFor(() => expect(seen).toEqual(['done WELCOME10', 'always true']));
+	});
+
+	test(".fail gets voucherify.js's { type: 'error', message, context } with the API's body as context.responseJSON", async () => {
+		const { Voucherify } = openPage({ attributes: { ...KEY_ATTRIBUTES, 'data-client-token': 'wrong-token' } });
+		const failures: CallbackResult[] = [];
+		Voucherify.validate('WELCOME10')
+			?.done(() => failures.push({ unexpected: true }))
+			.fail((error) => failures.push(error as CallbackResult));
+
+		await vi.waitFor(() => expect(failures).toHaveLength(1));
+		expect(failures[0]).toMatchObject({ type: 'error', context: { status: 401, responseJSON: { key: 'unauthorized' } } });
+		expect(Voucherify.isApiError(failures[0]?.context)).toBe(true);
+	});
+
+	test('.then(...).fail(...).always(...) works, and .catch and .finally keep .done/.fail/.always', async () => {
+		const { Voucherify } = openPage();
+		const seen: unknown[] = [];
+		Voucherify.validate({ code: 'WELCOME10', amount: -1 })
+			?.then(() => seen.push('then'))
+			.fail((error) => seen.push((error as CallbackResult).type))
+			.always(() => seen.push('always'));
+		const recovered = Voucherify.redeem('NO-SUCH-CODE')
+			?.catch(() => 'recovered')
+			.finally(() => seen.push('finally'));
+
+		expect(typeof recovered?.done).toBe('function');
+		recovered?.done((value) => seen.push(value));
+		await vi.waitFor(() => expect(seen).toEqual(expect.arrayContaining(['error', 'always', 'finally', 'recovered'])));
+		expect(seen).not.toContain('then');
+	});
+
+	test('.done alone leaves no unhandled rejection when the call fails, as jQuery did; arrays of callbacks are called', async () => {
+		const page = openPage();
+		const unhandled: unknown[] = [];
+		page.window.addEventListener('unhandledrejection', (event) => unhandled.push(event));
+		const seen: string[] = [];
+		Voucherify_validateEmpty(page)?.done(() => seen.push('done'));
+		page.Voucherify.validate('WELCOME10')?.done([() => seen.push('a'), () => seen.push('b')], () => seen.push('c'));
+
+		await vi.waitFor(() => expect(seen).toEqual(['a', 'b', 'c']));
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(unhandled).toEqual([]);
+		expect(page.errors).toEqual([]);
+	});
+});
+
+/** A call that fails on its input, before any request. */
+const Voucherify_validateEmpty = (page: Page) => page.Voucherify.validate('');
+
+describe('validate with customer.id', () => {
+	test('sends customer[id] beside customer[source_id] and metadata, and the mock records the validation on that customer', async () => {
+		const { Voucherify } = openPage();
+		const customer = await Voucherify.client!.createCustomer({ source_id: 'crm-7', name: 'Gustav' });
+		requests.length = 0;
+		const answer = await viaCallback((done) =>
+			Voucherify.validate({ code: 'WELCOME10', amount: 20_000, customer: { id: customer.id, source_id: 'crm-7', metadata: { tier: 'gold' } } }, done),
+		);
+
+		expect(answer).toMatchObject({ valid: true });
+		expect(requests[0]?.url.searchParams.get('customer[id]')).toBe(customer.id);
+		expect(requests[0]?.url.searchParams.get('customer[source_id]')).toBe('crm-7');
+		expect(requests[0]?.url.searchParams.get('customer[metadata][tier]')).toBe('gold');
+		expect(api.snapshot().customerActivity[customer.id]?.map((entry) => entry.type)).toContain('customer.validation.succeeded');
+	});
+
+	test("an unknown customer.id is the API's resource_not_found, handed to the callback", async () => {
+		const { Voucherify } = openPage();
+		const failure = await viaCallback((done) => Voucherify.validate({ code: 'WELCOME10', customer: { id: 'cust_000000000000000000000404' } }, done));
+
+		expect(failure).toMatchObject({ type: 'error', context: { status: 404, key: 'resource_not_found' } });
+	});
+});
+
+describe('render(selector, options): the discount widget', () => {
+	test('inserts one <script src> for voucherify-widget.min.js beside the core, whatever the number of calls', () => {
+		const page = openPage();
+		page.window.document.body.innerHTML = '<div id="voucher-checkout"></div>';
+		void page.Voucherify.render('#voucher-checkout');
+		void page.Voucherify.render('#voucher-checkout');
+		const scripts = [...page.window.document.querySelectorAll('script[src]')] as HTMLScriptElement[];
+
+		expect(scripts.map((script) => script.src)).toEqual(['https://shop.example/voucherify-widget.min.js']);
+		expect(requests).toEqual([]);
+	});
+
+	test('once the widget is there, validates the code typed in, fills the hidden fields, announces the discount and calls onValidated', async () => {
+		const page = openPage({ before: widgetBundle });
+		const { document } = page.window;
+		document.body.innerHTML = '<form><div id="voucher-checkout"></div></form>';
+		const validated: CallbackResult[] = [];
+		const container = (await page.Voucherify.render('#voucher-checkout', {
+			textPlaceholder: 'e.g. WELCOME10',
+			amount: true,
+			onValidated: (answer: CallbackResult) => validated.push(answer),
+		})) as HTMLElement;
+
+		const code = container.querySelector('input[name=voucherifyCode]') as HTMLInputElement;
+		const amount = container.querySelector('input[name=voucherifyAmount]') as HTMLInputElement;
+		expect(code.getAttribute('aria-label')).toBe('Discount code');
+		expect(code.placeholder).toBe('e.g. WELCOME10');
+		code.value = 'WELCOME10';
+		amount.value = '200,00';
+		(container.querySelector('button') as HTMLButtonElement).click();
+
+		await vi.waitFor(() => expect(validated).toHaveLength(1));
+		expect(requests[0]?.url.search).toBe('?code=WELCOME10&amount=20000');
+		expect((container.querySelector('input[name=voucherifyDiscountType]') as HTMLInputElement).value).toBe('PERCENT');
+		expect((container.querySelector('input[name=voucherifyPercentOff]') as HTMLInputElement).value).toBe('10');
+		expect((container.querySelector('input[name=voucherifyTracking]') as HTMLInputElement).value).toMatch(TRACKING_ID);
+		const status = container.querySelector('[role=status]') as HTMLElement;
+		expect(status.getAttribute('aria-live')).toBe('polite');
+		expect(status.textContent).toBe('Code WELCOME10 applied: 10% off');
+		expect(code.disabled).toBe(true);
+		expect(code.classList.contains('voucherifyValid')).toBe(true);
+		expect(container.querySelector('[style]')).toBeNull();
+	});
+
+	test('an invalid code marks the field with classInvalid and aria-invalid and announces the reason as text', async () => {
+		const page = openPage({ before: widgetBundle });
+		page.window.document.body.innerHTML = '<div id="w"></div>';
+		const container = (await page.Voucherify.render('#w', { classInvalid: 'is-bad' })) as HTMLElement;
+		const code = container.querySelector('input') as HTMLInputElement;
+		code.value = '<img src=x onerror=alert(1)>';
+		(container.querySelector('button') as HTMLButtonElement).click();
+		const status = container.querySelector('[role=status]') as HTMLElement;
+
+		await vi.waitFor(() => expect(status.textContent).toMatch(/^Invalid code: /));
+		expect(code.classList.contains('is-bad')).toBe(true);
+		expect(code.getAttribute('aria-invalid')).toBe('true');
+		expect(container.querySelector('img')).toBeNull();
+	});
+
+	test('a selector that matches nothing rejects, and .fail gets the error', async () => {
+		const page = openPage({ before: widgetBundle });
+		const failure = await new Promise<CallbackResult>((resolve) => page.Voucherify.render('#missing').fail(resolve));
+
+		expect(failure).toMatchObject({ type: 'error', message: "Element '#missing' cannot be found" });
 	});
 });
 
@@ -613,14 +770,24 @@ describe("voucherify.js's lenient arguments", () => {
 		expect(requests[1]?.url.searchParams.has('amount')).toBe(false);
 	});
 
-	test('still refuses a fractional amount, an empty code and an unknown validate field, which voucherify.js truncated, skipped or ignored', async () => {
+	test('rounds a fractional amount or item price to the nearest cent, as the shopper saw it, and still refuses an empty code or an unknown field', async () => {
 		const { Voucherify } = openPage();
-		const refused = async (params: unknown) => ((await viaCallback((done) => Voucherify.validate(params as never, done))).context as { field?: string }).field;
+		const price = 19.99;
+		const items = [{ product_id: 'prod_1', quantity: 1, price: price * 100 }];
+		expect(await viaCallback((done) => Voucherify.validate({ code: 'WELCOME10', amount: price * 100, items }, done))).toMatchObject({ valid: true, order: { amount: 1999 } });
+		expect(await viaCallback((done) => Voucherify.redeem('SAVE5', { order: { amount: 200.4999 * 100 } }, done))).toMatchObject({ result: 'SUCCESS' });
 
-		expect(await refused({ code: 'WELCOME10', amount: 199.99 })).toBe('amount');
+		expect(price * 100).not.toBe(1999);
+		expect(requests[0]?.url.searchParams.get('amount')).toBe('1999');
+		expect(requests[0]?.url.searchParams.get('item[0][price]')).toBe('1999');
+		expect(await jsonOf(requests[1])).toMatchObject({ order: { amount: 20_050 } });
+
+		requests.length = 0;
+		const refused = async (params: unknown) => ((await viaCallback((done) => Voucherify.validate(params as never, done))).context as { field?: string }).field;
 		expect(await refused(' \n')).toBe('code');
 		expect(await refused({ code: '' })).toBe('code');
 		expect(await refused({ code: 'WELCOME10', tracking_id: 'mine' })).toBe('tracking_id');
+		expect(await refused({ code: 'WELCOME10', amount: -5 })).toBe('amount');
 		expect(requests).toEqual([]);
 	});
 

@@ -114,6 +114,16 @@ describe('createCustomer', () => {
 		expect(onlyRequest().headers.get('X-Voucherify-Double-Opt-In')).toBe('true');
 	});
 
+	test("takes @voucherify/sdk's createCustomer(customer, enableDoubleOptIn) boolean: true sends the header, false does not", async () => {
+		await makeClient().createCustomer(ALICE, true);
+		await makeClient().createCustomer(ALICE, false);
+		const [optedIn, notOptedIn] = requests;
+
+		expect(requests).toHaveLength(2);
+		expect(optedIn?.headers.get('X-Voucherify-Double-Opt-In')).toBe('true');
+		expect(notOptedIn?.headers.has('X-Voucherify-Double-Opt-In')).toBe(false);
+	});
+
 	test('sends no double opt-in header when doubleOptIn is false', async () => {
 		await makeClient().createCustomer(ALICE, { doubleOptIn: false });
 
@@ -185,7 +195,7 @@ describe('createCustomer', () => {
 		['an empty id', () => makeClient().createCustomer({ id: ' ' }), 'customer.id'],
 		['metadata that is not an object', () => makeClient().createCustomer({ metadata: 'vip' } as never), 'customer.metadata'],
 		['a tracking_id of its own', () => makeClient().createCustomer({ name: 'Alice', tracking_id: 'track_mine' } as CustomerInput), 'tracking_id'],
-		['options that are not an object', () => makeClient().createCustomer(ALICE, true as never), 'params'],
+		['options that are neither an object nor a boolean', () => makeClient().createCustomer(ALICE, 'yes' as never), 'params'],
 	])('rejects %s with VoucherifyInvalidInputError and sends nothing', async (_, run, field) => {
 		await expectInvalidInput(run, field);
 	});

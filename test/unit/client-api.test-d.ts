@@ -107,15 +107,16 @@ describe('publish and track', () => {
 });
 
 describe('customers and consents', () => {
-	test('createCustomer(customer, { doubleOptIn }?, options?) → Promise<Customer>', () => {
-		expectTypeOf(client.createCustomer).parameters.toEqualTypeOf<[CustomerInput, { doubleOptIn?: boolean }?, RequestOptions?]>();
+	test('createCustomer(customer, { doubleOptIn } | enableDoubleOptIn?, options?) → Promise<Customer>', () => {
+		expectTypeOf(client.createCustomer).parameters.toEqualTypeOf<[CustomerInput, ({ doubleOptIn?: boolean } | boolean)?, RequestOptions?]>();
 		expectTypeOf(client.createCustomer).returns.toEqualTypeOf<Promise<Customer>>();
 		expectTypeOf<Customer['id']>().toEqualTypeOf<string>();
 	});
 
-	test('createCustomer refuses the @voucherify/sdk boolean in place of { doubleOptIn }', () => {
-		// @ts-expect-error double opt-in is `{ doubleOptIn: true }`
+	test("createCustomer takes @voucherify/sdk's boolean in place of { doubleOptIn }, and nothing else", () => {
 		void client.createCustomer({ email: 'a@b.c' }, true);
+		// @ts-expect-error double opt-in is `{ doubleOptIn: true }` or `true`
+		void client.createCustomer({ email: 'a@b.c' }, 'yes');
 	});
 
 	test('listConsents(options?) → Promise<ConsentList>', () => {

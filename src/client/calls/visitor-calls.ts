@@ -61,7 +61,7 @@ export async function track(context: ClientContext, event: string, params?: Trac
 export async function createCustomer(
 	context: ClientContext,
 	customer: CustomerInput,
-	params?: { doubleOptIn?: boolean },
+	params?: { doubleOptIn?: boolean } | boolean,
 	options?: RequestOptions,
 ) {
 	// The customer is the whole body here: required, and, like every other body, without a caller-chosen tracking_id.
@@ -70,7 +70,8 @@ export async function createCustomer(
 	checkCustomerInput(input ?? null);
 	checkBody(input);
 	const signal = signalOf(options);
-	const { doubleOptIn = false } = checkObject(params, 'params');
+	// `@voucherify/sdk` takes the flag itself: `createCustomer(customer, enableDoubleOptIn)`.
+	const { doubleOptIn = false } = typeof params === 'boolean' ? { doubleOptIn: params } : checkObject(params, 'params');
 	if (typeof doubleOptIn !== 'boolean') throw new VoucherifyInvalidInputError('doubleOptIn', '`doubleOptIn` must be true or false');
 	const headers = doubleOptIn ? { 'X-Voucherify-Double-Opt-In': 'true' } : undefined;
 	return withTrackingId(context, signal, (trackingId) =>

@@ -8,6 +8,8 @@ import { summarizeOrder, type OrderSummary } from './order-summary.js';
 import { applicableTo, EMPTY_PRODUCT_LIST, presentStacked, type StackedRedeemableView } from './redeemable-view.js';
 import { assertStackShape, evaluateOne, evaluateStack, firstFailure, type RedeemableRef, type StackEvaluation } from './redeemables.js';
 import { openSession, type SessionInput } from './session.js';
+import { findCustomerById } from './customers.js';
+import { notFound } from './errors.js';
 import { recordActivity, resolveTrackingId } from './tracking.js';
 
 /** What every validation carries besides its redeemables. */
@@ -25,10 +27,17 @@ const orderFacts = (order: OrderSummary) => ({
 	total_amount: order.total_amount,
 });
 
-/** Records a validation under `T`; `reason` marks a failed one. */
+/**
+ * Records a validation under `T`, or on the customer named by `customer.id`, which wins over the tracking id
+ * (voucherify.js documents `customer` as "`id` and/or `source_id`"); an unknown id is `resource_not_found`.
+ * `reason` marks a failed validation.
+ */
 function recordValidation(ctx: DomainContext, trackingId: string, refs: readonly RedeemableRef[], request: ValidationRequest, order: OrderSummary, reason?: string): void {
 	const valid = reason === undefined;
-	recordActivity(ctx, { trackingId }, valid ? 'customer.validation.succeeded' : 'customer.validation.failed', {
+	const id = request.customer?.id;
+	const customer = id === undefined ? undefined : findCustomerById(ctx, id);
+	if (id !== undefined && !customer) throw notFound('customer', id);
+	recordActivity(ctx, customer ? { customer } : { trackingId }, valid ? 'customer.validation.succeeded' : 'customer.validation.failed', {
 		tracking_id: trackingId,
 		redeemables: refs.map(({ object, id }) => ({ object, id })),
 		result: valid ? 'SUCCESS' : 'FAILURE',

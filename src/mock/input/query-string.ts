@@ -52,7 +52,7 @@ function assign(root: QueryObject, path: readonly string[], value: string, key: 
 
 /**
  * Parses a query string in the client API's grammar: `item[0][product_id]=…`, `metadata[k]=…`,
- * `customer=…` or `customer[source_id]=…`. Brackets may be literal or percent-encoded, `+` means a
+ * `customer=…`, `customer[id]=…` or `customer[source_id]=…`. Brackets may be literal or percent-encoded, `+` means a
  * space. A repeated or clashing parameter is an error, not a silent overwrite.
  */
 export function parseQueryString(search: string): QueryObject {

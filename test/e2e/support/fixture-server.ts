@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FILES: Record<string, [path: string, type: string]> = {
 	'/voucherify.min.js': ['dist/voucherify.min.js', 'text/javascript'],
+	'/voucherify-widget.min.js': ['dist/voucherify-widget.min.js', 'text/javascript'],
+	'/jquery-shop.html': ['test/e2e/fixtures/jquery-shop.html', 'text/html'],
+	'/jquery-shop.js': ['test/e2e/fixtures/jquery-shop.js', 'text/javascript'],
 	'/blank.html': ['test/e2e/fixtures/blank.html', 'text/html'],
 	'/legacy-shop.html': ['test/e2e/fixtures/legacy-shop.html', 'text/html'],
 	'/legacy-shop.js': ['test/e2e/fixtures/legacy-shop.js', 'text/javascript'],
