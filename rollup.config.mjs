@@ -54,6 +54,12 @@ export default [
 		plugins: [injectVersion(), nodeResolve({ browser: true }), typescriptFor(false), terser({ ecma: 2020 })],
 	},
 	{
+		// Every client call but validate, kept out of the core: the script tag loads it on the first such call.
+		input: 'src/script-tag/calls.ts',
+		output: { file: 'dist/voucherify-calls.min.js', format: 'iife', sourcemap: true },
+		plugins: [injectVersion(), nodeResolve({ browser: true }), typescriptFor(false), terser({ ecma: 2020 })],
+	},
+	{
 		// voucherify.js's discount widget, kept out of the core: the core loads it on the first Voucherify.render().
 		input: 'src/widget/index.ts',
 		output: { file: 'dist/voucherify-widget.min.js', format: 'iife', sourcemap: true },

@@ -7,7 +7,9 @@ import { readVisitorIds, redemptionIdentity } from '../dist/server/index.js';
 import { setUpVipCode } from './vip-code.mjs';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
-const SCRIPT_FILE = fileURLToPath(new URL('../dist/voucherify.min.js', import.meta.url));
+/** The script tag and the companion files it loads from beside itself on first use. */
+const SCRIPT_FILES = new Set(['/voucherify.min.js', '/voucherify-calls.min.js', '/voucherify-widget.min.js']);
+const DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
 const MAX_BODY_BYTES = 16 * 1024;
 const STATIC_FILES = {
 	'/app.js': ['app.js', 'text/javascript; charset=utf-8'],
@@ -115,8 +117,8 @@ export function createDemoServer(config) {
 		if (request.method === 'GET' && (pathname === '/' || pathname === '/index.html')) {
 			return { status: 200, type: 'text/html; charset=utf-8', body: await renderIndex() };
 		}
-		if (request.method === 'GET' && pathname === '/voucherify.min.js') {
-			return { status: 200, type: 'text/javascript; charset=utf-8', body: await readFile(SCRIPT_FILE) };
+		if (request.method === 'GET' && SCRIPT_FILES.has(pathname)) {
+			return { status: 200, type: 'text/javascript; charset=utf-8', body: await readFile(`${DIST_DIR}${pathname.slice(1)}`) };
 		}
 		const file = STATIC_FILES[pathname];
 		if (request.method === 'GET' && file) {

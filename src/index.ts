@@ -1,4 +1,4 @@
-export { createClient } from './client/create-client.js';
+export { createClient } from './client/client.js';
 export { DEFAULT_API_URL, DEFAULT_RETRY, DEFAULT_TIMEOUT } from './client/options.js';
 export { VoucherifyError } from './errors/voucherify-error.js';
 export { VoucherifyApiError } from './errors/api-error.js';

@@ -16,6 +16,7 @@ export async function startPageServer({ officialCode }) {
 		'/blank.html': () => readFile(`${PAGE}blank.html`),
 		'/bench-page.js': () => readFile(`${PAGE}bench-page.js`),
 		'/voucherify.min.js': () => readFile(`${ROOT}dist/voucherify.min.js`),
+		'/voucherify-calls.min.js': () => readFile(`${ROOT}dist/voucherify-calls.min.js`),
 		'/official.js': async () => officialCode,
 	};
 	const server = createServer(async (request, response) => {

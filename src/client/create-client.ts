@@ -8,9 +8,7 @@ import { createLocalStorageStore, createMemoryStore, type TrackingStore } from '
 import { createVisitorLock, queueLocks } from '../tracking/visitor-lock.js';
 import { ANONYMOUS_ID_NAME } from '../shared/handoff.js';
 import { validate } from './calls/validate.js';
-import { redeemStackable, validateStackable } from './calls/validate-stackable.js';
-import { createCustomer, publish, redeem, track } from './calls/visitor-calls.js';
-import { listConsents, listPromotionTiers, listVouchers, qualifications, updateConsents } from './calls/catalog-calls.js';
+import type { ClientCalls } from './client-calls.js';
 import type { ClientContext } from './context.js';
 import { fillTrackingField, trackingHeaders } from './handoff.js';
 import { normalizeOptions, type ClientOptions, type NormalizedOptions } from './options.js';
@@ -102,19 +100,10 @@ function createVisitorTracker({ tracking, timeout }: NormalizedOptions) {
 }
 
 /**
-Creates a client. Options are checked at once; a bad one throws a `TypeError` that names it.
-Nothing touches the network, the cookie or `window` until the first call.
-
-@example
-```
-import { createClient } from 'voucherify-browser';
-
-const voucherify = createClient({ clientApplicationId: 'YOUR-CLIENT-APP-ID', clientToken: 'YOUR-CLIENT-TOKEN' });
-const result = await voucherify.validate({ code: 'SUMMER10', amount: 25_000 });
-if (result.valid) console.log(result.order?.total_amount);
-```
+The client with its calls given: `createClient` (the npm entry) binds them directly; the script tag binds them to a
+companion file it loads on first use, which keeps its core small. `validate` is always in the core.
 */
-export function createClient(options: ClientOptions): VoucherifyClient {
+export function createClientWith(calls: ClientCalls, options: ClientOptions): VoucherifyClient {
 	const normalized = normalizeOptions(options);
 	let tracker: Tracker | undefined;
 	const context: ClientContext = {
@@ -141,17 +130,17 @@ export function createClient(options: ClientOptions): VoucherifyClient {
 			return context.tracker.consent;
 		},
 		validate: (codeOrParams, requestOptions) => validate(context, codeOrParams, requestOptions),
-		validateStackable: (params, requestOptions) => validateStackable(context, params, requestOptions),
-		redeem: (code, params, requestOptions) => redeem(context, code, params, requestOptions),
-		redeemStackable: (params, requestOptions) => redeemStackable(context, params, requestOptions),
-		publish: (campaign, params, requestOptions) => publish(context, campaign, params, requestOptions),
-		track: (event, params, requestOptions) => track(context, event, params, requestOptions),
-		listVouchers: (params, requestOptions) => listVouchers(context, params, requestOptions),
-		createCustomer: (customer, params, requestOptions) => createCustomer(context, customer, params, requestOptions),
-		listConsents: (requestOptions) => listConsents(context, requestOptions),
-		updateConsents: (customer, consents, requestOptions) => updateConsents(context, customer, consents, requestOptions),
-		qualifications: (params, requestOptions) => qualifications(context, params, requestOptions),
-		listPromotionTiers: (params, requestOptions) => listPromotionTiers(context, params, requestOptions),
+		validateStackable: (...args) => calls.validateStackable(context, ...args),
+		redeem: (...args) => calls.redeem(context, ...args),
+		redeemStackable: (...args) => calls.redeemStackable(context, ...args),
+		publish: (...args) => calls.publish(context, ...args),
+		track: (...args) => calls.track(context, ...args),
+		listVouchers: (...args) => calls.listVouchers(context, ...args),
+		createCustomer: (...args) => calls.createCustomer(context, ...args),
+		listConsents: (...args) => calls.listConsents(context, ...args),
+		updateConsents: (...args) => calls.updateConsents(context, ...args),
+		qualifications: (...args) => calls.qualifications(context, ...args),
+		listPromotionTiers: (...args) => calls.listPromotionTiers(context, ...args),
 		setIdentity(identity) {
 			const hash = hashIdentity(identity);
 			context.tracker.identify(hash);

@@ -1,4 +1,4 @@
-import type { createClient } from '../client/create-client.js';
+import type { createClient } from '../client/client.js';
 import type {
 	isApiError,
 	isInvalidInputError,

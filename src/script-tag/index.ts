@@ -1,4 +1,5 @@
-import { createClient } from '../client/create-client.js';
+import { createClientWith } from '../client/create-client.js';
+import type { ClientOptions } from '../client/options.js';
 import {
 	isApiError,
 	isInvalidInputError,
@@ -10,6 +11,7 @@ import {
 import { hashIdentity } from '../shared/identity.js';
 import { SDK_VERSION } from '../version.js';
 import { createLegacyInstance } from './legacy-instance.js';
+import { lazyCalls } from './lazy-calls.js';
 import { createRender } from './widget-loader.js';
 
 /**
@@ -22,7 +24,10 @@ type QueuedCall = [method: string, ...args: unknown[]];
 const script = document.currentScript;
 const previous: unknown = (window as { Voucherify?: unknown }).Voucherify;
 const queue: unknown[] = Array.isArray(previous) ? previous : [];
-const legacy = createLegacyInstance();
+const calls = lazyCalls(script);
+/** `createClient` of the npm build, with every call but `validate` in `voucherify-calls.min.js`, loaded on first use. */
+const createClient = (options: ClientOptions) => createClientWith(calls, options);
+const legacy = createLegacyInstance(createClient);
 
 const Voucherify = Object.assign(legacy, {
 	version: SDK_VERSION,

@@ -1,4 +1,4 @@
-import { createClient, type VoucherifyClient } from '../client/create-client.js';
+import type { VoucherifyClient } from '../client/create-client.js';
 import { isPlainObject } from '../client/input.js';
 import { normalizeApiUrl, type ClientOptions } from '../client/options.js';
 import { calculateDiscount, calculatePrice } from '../client/price.js';
@@ -61,7 +61,7 @@ function lenientValidate(input: unknown): string | ValidateParams {
 }
 
 /** The default instance behind `window.Voucherify`: voucherify.js's surface and argument orders on `createClient`. */
-export function createLegacyInstance() {
+export function createLegacyInstance(createClient: (options: ClientOptions) => VoucherifyClient) {
 	// Kept from setBaseUrl() or an earlier initialize(), so the order of the two calls does not matter.
 	let options: Partial<ClientOptions> = {};
 	let client: VoucherifyClient | undefined;

@@ -19,6 +19,7 @@ API through msw. Only types come from `src/`; every value under test comes from 
 
 const BUNDLE_PATH = fileURLToPath(new URL('../../dist/voucherify.min.js', import.meta.url));
 const WIDGET_PATH = fileURLToPath(new URL('../../dist/voucherify-widget.min.js', import.meta.url));
+const CALLS_PATH = fileURLToPath(new URL('../../dist/voucherify-calls.min.js', import.meta.url));
 const PAGE_URL = 'https://shop.example/';
 const MOCK_URL = 'https://api.voucherify.test';
 const APP_ID = MOCK_DEFAULTS.clientApplicationId;
@@ -54,10 +55,12 @@ server.events.on('request:start', ({ request }) => {
 
 let bundle = '';
 let widgetBundle = '';
+let callsBundle = '';
 beforeAll(() => {
 	if (!existsSync(BUNDLE_PATH)) throw new Error('dist/voucherify.min.js is missing: run `npx rollup -c` first (`npm test` builds before vitest runs)');
 	bundle = readFileSync(BUNDLE_PATH, 'utf8');
 	widgetBundle = readFileSync(WIDGET_PATH, 'utf8');
+	callsBundle = readFileSync(CALLS_PATH, 'utf8');
 	server.listen({ onUnhandledRequest: 'error' });
 });
 beforeEach(() => {
@@ -95,8 +98,11 @@ function runInlineScript(window: PageWindow, source: string, attributes: Record<
 	window.document.head.append(script);
 }
 
-/** A fresh page on https://shop.example/: optional storefront code first, then the bundle as `<script data-*>`. */
-function openPage({ attributes = KEY_ATTRIBUTES, before }: { attributes?: Record<string, string>; before?: string } = {}): Page {
+/**
+A fresh page on https://shop.example/: optional storefront code first, then the companion file with every call but
+`validate` (jsdom loads no `<script src>`; a page may include it itself), then the bundle as `<script data-*>`.
+*/
+function openPage({ attributes = KEY_ATTRIBUTES, before, withCalls = true }: { attributes?: Record<string, string>; before?: string; withCalls?: boolean } = {}): Page {
 	const errors: Error[] = [];
 	const logged: string[] = [];
 	const virtualConsole = new VirtualConsole();
@@ -107,6 +113,7 @@ function openPage({ attributes = KEY_ATTRIBUTES, before }: { attributes?: Record
 	const page = window as PageWindow;
 	lendNodeFetch(page);
 	if (before) runInlineScript(page, before);
+	if (withCalls) runInlineScript(page, callsBundle);
 	runInlineScript(page, bundle, attributes);
 	return {
 		window: page,
@@ -475,6 +482,37 @@ describe('validate with customer.id', () => {
 		const failure = await viaCallback((done) => Voucherify.validate({ code: 'WELCOME10', customer: { id: 'cust_000000000000000000000404' } }, done));
 
 		expect(failure).toMatchObject({ type: 'error', context: { status: 404, key: 'resource_not_found' } });
+	});
+});
+
+describe('every call but validate lives in voucherify-calls.min.js, loaded on first use', () => {
+	const insertedScripts = (page: Page) => ([...page.window.document.querySelectorAll('script[src]')] as HTMLScriptElement[]).map((script) => script.src);
+
+	test('validate runs in the core: a page that only validates inserts no script', async () => {
+		const page = openPage({ withCalls: false });
+		await page.Voucherify.validate('WELCOME10');
+
+		expect(insertedScripts(page)).toEqual([]);
+	});
+
+	test('the first other call inserts one <script src> beside the core, whatever the number of calls, and sends nothing before it loads', () => {
+		const page = openPage({ withCalls: false });
+		void page.Voucherify.publish('Welcome campaign', {})?.catch(() => undefined);
+		void page.Voucherify.client!.listConsents().catch(() => undefined);
+
+		expect(insertedScripts(page)).toEqual(['https://shop.example/voucherify-calls.min.js']);
+		expect(requests).toEqual([]);
+	});
+
+	test('a file that cannot load rejects with a network error naming it, and the next call tries again', async () => {
+		const page = openPage({ withCalls: false });
+		const first = page.Voucherify.client!.listConsents();
+		const [tag] = page.window.document.querySelectorAll('script[src]');
+		tag!.dispatchEvent(new page.window.Event('error'));
+
+		await expect(first).rejects.toMatchObject({ name: 'VoucherifyNetworkError', message: 'Could not load https://shop.example/voucherify-calls.min.js' });
+		void page.Voucherify.client!.listConsents().catch(() => undefined);
+		expect(insertedScripts(page)).toEqual(['https://shop.example/voucherify-calls.min.js']);
 	});
 });
 

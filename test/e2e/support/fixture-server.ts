@@ -7,6 +7,7 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FILES: Record<string, [path: string, type: string]> = {
 	'/voucherify.min.js': ['dist/voucherify.min.js', 'text/javascript'],
 	'/voucherify-widget.min.js': ['dist/voucherify-widget.min.js', 'text/javascript'],
+	'/voucherify-calls.min.js': ['dist/voucherify-calls.min.js', 'text/javascript'],
 	'/jquery-shop.html': ['test/e2e/fixtures/jquery-shop.html', 'text/html'],
 	'/jquery-shop.js': ['test/e2e/fixtures/jquery-shop.js', 'text/javascript'],
 	'/blank.html': ['test/e2e/fixtures/blank.html', 'text/html'],

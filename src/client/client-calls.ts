@@ -1,0 +1,20 @@
+import { listConsents, listPromotionTiers, listVouchers, qualifications, updateConsents } from './calls/catalog-calls.js';
+import { redeemStackable, validateStackable } from './calls/validate-stackable.js';
+import { createCustomer, publish, redeem, track } from './calls/visitor-calls.js';
+
+/** Every call of a client but `validate`, each taking the client's context first. */
+export const CLIENT_CALLS = {
+	validateStackable,
+	redeemStackable,
+	redeem,
+	publish,
+	track,
+	createCustomer,
+	listVouchers,
+	listConsents,
+	updateConsents,
+	qualifications,
+	listPromotionTiers,
+};
+
+export type ClientCalls = typeof CLIENT_CALLS;
