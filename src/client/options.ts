@@ -232,7 +232,7 @@ export function normalizeOptions(options: unknown): NormalizedOptions {
 	};
 	// Never ignored in silence: VoucherifyServerSide's `apiVersion`, `channel` and secret keys, or a typo.
 	for (const key of Object.keys(options)) {
-		if (!(key in normalized) && !OTHER_OPTIONS.includes(key)) throw new TypeError(`The \`${key}\` option is not a createClient option`);
+		if (!Object.hasOwn(normalized, key) && !OTHER_OPTIONS.includes(key)) throw new TypeError(`The \`${key}\` option is not a createClient option`);
 	}
 	return normalized;
 }

@@ -125,7 +125,7 @@ describe('origin and exposeErrorCause', () => {
 });
 
 describe('what a browser client never takes', () => {
-	test.each(['apiVersion', 'channel', 'secretKey', 'applicationId', 'dangerouslySetSecretKeyInBrowser', 'clientTokn'])(
+	test.each(['apiVersion', 'channel', 'secretKey', 'applicationId', 'dangerouslySetSecretKeyInBrowser', 'clientTokn', 'toString'])(
 		'refuses %s by name with a TypeError, sending nothing',
 		(option) => {
 			const error = thrown({ ...SDK_OPTIONS, [option]: 'x' });
