@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -13,6 +14,23 @@ const injectVersion = () => ({
 	transform: (code) =>
 		code.includes('__SDK_VERSION__') ? { code: code.replaceAll('__SDK_VERSION__', JSON.stringify(version)), map: null } : null,
 });
+
+/**
+Writes the sha384 of the companion files into the core, which loads them with Subresource Integrity when it was
+loaded that way itself. The companions are built first (the configs below build in order).
+*/
+const injectCompanionIntegrity = () => {
+	const integrity = (file) => `sha384-${createHash('sha384').update(readFileSync(`dist/${file}`)).digest('base64')}`;
+	const placeholders = { __CALLS_INTEGRITY__: 'voucherify-calls.min.js', __WIDGET_INTEGRITY__: 'voucherify-widget.min.js' };
+	return {
+		name: 'inject-companion-integrity',
+		transform(code) {
+			const found = Object.keys(placeholders).filter((placeholder) => code.includes(placeholder));
+			if (found.length === 0) return null;
+			return { code: found.reduce((text, placeholder) => text.replaceAll(placeholder, JSON.stringify(integrity(placeholders[placeholder]))), code), map: null };
+		},
+	};
+};
 
 const packageDependencies = [...Object.keys(dependencies ?? {}), ...Object.keys(peerDependencies)];
 const isExternal = (id) =>
@@ -48,12 +66,6 @@ export default [
 		plugins: [injectVersion(), typescriptFor(true)],
 	},
 	{
-		// The script-tag build: the same modules as the npm build, minified; defines window.Voucherify.
-		input: 'src/script-tag/index.ts',
-		output: { file: 'dist/voucherify.min.js', format: 'iife', sourcemap: true },
-		plugins: [injectVersion(), nodeResolve({ browser: true }), typescriptFor(false), terser({ ecma: 2020 })],
-	},
-	{
 		// Every client call but validate, kept out of the core: the script tag loads it on the first such call.
 		input: 'src/script-tag/calls.ts',
 		output: { file: 'dist/voucherify-calls.min.js', format: 'iife', sourcemap: true },
@@ -64,5 +76,12 @@ export default [
 		input: 'src/widget/index.ts',
 		output: { file: 'dist/voucherify-widget.min.js', format: 'iife', sourcemap: true },
 		plugins: [typescriptFor(false), terser({ ecma: 2020 })],
+	},
+	{
+		// The script-tag build: the same modules as the npm build, minified; defines window.Voucherify. Built after its
+		// companion files, whose hashes it carries.
+		input: 'src/script-tag/index.ts',
+		output: { file: 'dist/voucherify.min.js', format: 'iife', sourcemap: true },
+		plugins: [injectVersion(), injectCompanionIntegrity(), nodeResolve({ browser: true }), typescriptFor(false), terser({ ecma: 2020 })],
 	},
 ];

@@ -10,7 +10,7 @@ const jsSha256BrowserSource = fileURLToPath(new URL('./node_modules/js-sha256/sr
 
 // A fresh object per project: vitest consumes `define` entries while it sets a project up.
 const shared = () => ({
-	define: { __SDK_VERSION__: JSON.stringify(version) },
+	define: { __SDK_VERSION__: JSON.stringify(version), __CALLS_INTEGRITY__: '""', __WIDGET_INTEGRITY__: '""' },
 	resolve: { alias: { 'js-sha256': jsSha256BrowserSource } },
 });
 

@@ -1,6 +1,8 @@
 import type { ClientCalls } from '../client/client-calls.js';
 import { companionLoader } from './companion.js';
 
+declare const __CALLS_INTEGRITY__: string;
+
 /** The file (`dist/voucherify-calls.min.js`) and the global it defines: every client call but `validate`. */
 export const CALLS_FILE = 'voucherify-calls.min.js';
 export const CALLS_GLOBAL = 'VoucherifyCalls';
@@ -11,7 +13,7 @@ beside the core on the first use of any of them, then runs exactly the code the 
 within its 10 KB budget; a storefront that only validates never loads the file.
 */
 export function lazyCalls(script: HTMLOrSVGScriptElement | null): ClientCalls {
-	const load = companionLoader<ClientCalls>(script, CALLS_FILE, CALLS_GLOBAL);
+	const load = companionLoader<ClientCalls>(script, CALLS_FILE, CALLS_GLOBAL, __CALLS_INTEGRITY__);
 	const call =
 		(name: keyof ClientCalls) =>
 		(...args: unknown[]) =>

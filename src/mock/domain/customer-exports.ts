@@ -4,6 +4,9 @@ import { toCsv } from './csv.js';
 import { DomainError, notFound } from './errors.js';
 import { compileFilter, matchesFilter } from './segment-filter.js';
 import { factsOf } from './segments.js';
+import type { CustomerExport } from './customer-records.js';
+
+export type { CustomerExport } from './customer-records.js';
 
 /** The columns of a customer export that names none. */
 export const DEFAULT_EXPORT_FIELDS = ['id', 'source_id', 'name', 'email', 'phone', 'created_at'] as const;
@@ -13,20 +16,6 @@ export interface ExportInput {
 	readonly exported_object: 'customer';
 	readonly fields?: readonly string[];
 	readonly filters?: Readonly<Record<string, unknown>>;
-}
-
-/** An export as stored: the answer's fields plus the CSV it produced and the secret of its download URL. */
-export interface CustomerExport {
-	readonly id: string;
-	readonly object: 'export';
-	readonly created_at: string;
-	readonly status: 'DONE';
-	readonly channel: 'API';
-	readonly exported_object: 'customer';
-	readonly parameters: { readonly fields: readonly string[]; readonly filters?: Readonly<Record<string, unknown>> };
-	readonly user_id: null;
-	readonly token: string;
-	readonly csv: string;
 }
 
 /**

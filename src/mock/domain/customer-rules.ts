@@ -3,7 +3,7 @@ import type { DomainContext } from './context.js';
 import { createCustomer, withFields, type Customer, type CustomerInput } from './customer.js';
 import { findCustomerById, findCustomerBySourceId } from './customers.js';
 import { notFound, type RedeemableFailure } from './errors.js';
-import type { RedeemableSubject } from './redeemables.js';
+import type { RedeemableSubject } from './redeemable-subject.js';
 import { evaluateRuleLogic } from './rule-logic.js';
 import { matchesFilter } from './segment-filter.js';
 import { eventCountsOf, segmentIdsOf } from './segments.js';

@@ -1,10 +1,11 @@
 import { addReductions, computeReduction, isReduction, noReduction, type Benefit, type Reduction } from './benefits.js';
-import { allTiers, checkTier, type TierEntry } from './campaigns.js';
+import { allTiers, checkTier } from './campaigns.js';
 import type { DomainContext } from './context.js';
 import { checkCustomerRules, type RuleCustomer } from './customer-rules.js';
 import { DomainError, type RedeemableFailure } from './errors.js';
 import type { Order } from './order.js';
-import { checkVoucher, type Voucher } from './voucher.js';
+import type { RedeemableSubject } from './redeemable-subject.js';
+import { checkVoucher } from './voucher.js';
 
 /** A voucher code or a promotion tier id, as `redeemables` lists them. */
 export interface RedeemableRef {
@@ -13,7 +14,7 @@ export interface RedeemableRef {
 }
 
 /** The thing a reference resolved to. */
-export type RedeemableSubject = { readonly kind: 'voucher'; readonly voucher: Voucher } | { readonly kind: 'tier'; readonly entry: TierEntry };
+export type { RedeemableSubject } from './redeemable-subject.js';
 
 /** A redeemable that applies, with what it takes off. */
 export interface ApplicableRedeemable {

@@ -5,22 +5,12 @@ import { DomainError, notFound } from './errors.js';
 import type { Metadata } from './order.js';
 import type { CustomerFacts } from './segment-fields.js';
 import { compileFilter, matchesFilter, type CompiledFilter } from './segment-filter.js';
+import type { Segment } from './customer-records.js';
+
+export type { Segment } from './customer-records.js';
 
 /** The cap the seeds give for a static segment. */
 export const MAX_STATIC_SEGMENT_SIZE = 20_000;
-
-/** A segment as the API answers it. */
-export interface Segment {
-	readonly id: string;
-	readonly object: 'segment';
-	readonly name: string;
-	readonly type: 'static' | 'auto-update';
-	/** The filter as given (auto-update only). */
-	readonly filter: Readonly<Record<string, unknown>> | null;
-	readonly customers: null;
-	readonly metadata: Metadata;
-	readonly created_at: string;
-}
 
 /** `POST /v1/segments`, read. */
 export type SegmentInput =

@@ -1,11 +1,8 @@
 import type { Activity } from './activity.js';
-import type { AsyncAction } from './async-actions.js';
 import type { ConsentValue, Customer } from './customer.js';
-import type { CustomerExport } from './customer-exports.js';
 import { DomainError } from './errors.js';
 import type { Metadata } from './order.js';
-import type { Segment } from './segments.js';
-import type { RuleAssignment, ValidationRule } from './validation-rules.js';
+import type { AsyncAction, CustomerExport, RuleAssignment, Segment, ValidationRule } from './customer-records.js';
 import type { Voucher } from './voucher.js';
 
 /** A publication as stored: which voucher went to which visitor or customer. */

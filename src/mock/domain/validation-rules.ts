@@ -2,31 +2,9 @@ import type { DomainContext } from './context.js';
 import { DomainError, notFound } from './errors.js';
 import { parseRuleLogic, type RuleLogic } from './rule-logic.js';
 import { compileFilter, type CompiledFilter } from './segment-filter.js';
+import type { AssignmentTarget, RuleAssignment, ValidationRule } from './customer-records.js';
 
-/** A validation rule as the API answers it; `rules` is kept as given. */
-export interface ValidationRule {
-	readonly id: string;
-	readonly object: 'validation_rules';
-	readonly name: string;
-	readonly rules: Readonly<Record<string, unknown>>;
-	readonly error?: { readonly message?: string };
-	readonly created_at: string;
-	readonly updated_at: string | null;
-}
-
-/** What a rule is assigned to. */
-export type AssignmentTarget = 'voucher' | 'campaign' | 'promotion_tier';
-
-/** `POST /v1/validation-rules/{id}/assignments`, answered. */
-export interface RuleAssignment {
-	readonly id: string;
-	readonly object: 'validation_rules_assignment';
-	readonly rule_id: string;
-	readonly related_object_type: AssignmentTarget;
-	readonly related_object_id: string;
-	readonly created_at: string;
-	readonly updated_at: string | null;
-}
+export type { AssignmentTarget, RuleAssignment, ValidationRule } from './customer-records.js';
 
 /** `POST /v1/validation-rules`, read. */
 export interface ValidationRuleInput {

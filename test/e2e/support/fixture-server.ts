@@ -11,6 +11,7 @@ const FILES: Record<string, [path: string, type: string]> = {
 	'/jquery-shop.html': ['test/e2e/fixtures/jquery-shop.html', 'text/html'],
 	'/jquery-shop.js': ['test/e2e/fixtures/jquery-shop.js', 'text/javascript'],
 	'/blank.html': ['test/e2e/fixtures/blank.html', 'text/html'],
+	'/empty.html': ['test/e2e/fixtures/empty.html', 'text/html'],
 	'/legacy-shop.html': ['test/e2e/fixtures/legacy-shop.html', 'text/html'],
 	'/legacy-shop.js': ['test/e2e/fixtures/legacy-shop.js', 'text/javascript'],
 	'/sandboxed.html': ['test/e2e/fixtures/sandboxed.html', 'text/html'],
