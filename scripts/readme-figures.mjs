@@ -30,6 +30,7 @@ function sizeSection({ sizes }) {
 			['bundle', 'min', 'gzip', 'brotli', 'vs official'],
 			[
 				row('script tag `dist/voucherify.min.js` (self-contained: the package has no runtime dependency)', sizes.iife, ratio(ratios.iifeVsOfficial.gzip)),
+				row('every call but `validate`, `dist/voucherify-calls.min.js`, loaded by the script tag on the first such call only', sizes.calls, ''),
 				row('discount widget `dist/voucherify-widget.min.js`, loaded by the script tag on the first `Voucherify.render()` only', sizes.widget, ''),
 				row("an SPA's `import { createClient } from 'voucherify-browser'`, tree-shaken", sizes.esmCreateClient, ratio(ratios.esmVsOfficial.gzip)),
 				row('official `@voucherify/sdk` 2.9 client side (`VoucherifyClientSide`)', sizes.official, ''),

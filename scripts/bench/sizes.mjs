@@ -55,12 +55,14 @@ export async function measureSizes({ iifePath }) {
 		bundle(entry('official-client-side.js'), { format: 'iife', withCommonjs: true }),
 	]);
 	const iife = readFileSync(iifePath, 'utf8');
-	// The discount widget sits beside the core and is measured on its own: only a page that calls render() loads it.
-	const widget = readFileSync(iifePath.replace(/voucherify\.min\.js$/, 'voucherify-widget.min.js'), 'utf8');
-	for (const [name, code] of Object.entries({ iife, widget, esm })) assertBrowserCode(name, code);
+	// The companion files sit beside the core and are measured on their own: a page loads each only when it needs it.
+	const beside = (file) => readFileSync(iifePath.replace(/voucherify\.min\.js$/, file), 'utf8');
+	const [calls, widget] = [beside('voucherify-calls.min.js'), beside('voucherify-widget.min.js')];
+	for (const [name, code] of Object.entries({ iife, calls, widget, esm })) assertBrowserCode(name, code);
 
 	const sizes = {
 		iife: measureText(iife),
+		calls: measureText(calls),
 		widget: measureText(widget),
 		esmCreateClient: measureText(esm),
 		official: measureText(official),

@@ -41,6 +41,7 @@ export function summaryTable(results) {
 	];
 	const rows = [
 		size('script tag dist/voucherify.min.js (min / gzip / brotli)', 'iife', 'iifeVsOfficial'),
+		size('calls file dist/voucherify-calls.min.js, loaded on the first call but validate', 'calls'),
 		size('discount widget dist/voucherify-widget.min.js, loaded on render() only', 'widget'),
 		size('SPA import { createClient } bundle', 'esmCreateClient', 'esmVsOfficial'),
 		size('official @voucherify/sdk client side', 'official'),

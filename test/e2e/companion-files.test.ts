@@ -1,44 +1,35 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchTestChromium } from './support/browser.js';
-import { startFixtureServer } from './support/fixture-server.js';
-import { KEYS, startStack, type Stack } from './support/stack.js';
+import { startFixtureSuite, type FixtureSuite } from './support/fixture-suite.js';
+import { KEYS } from './support/stack.js';
 
 /** The script tag's core validates on its own and loads `voucherify-calls.min.js` beside itself for every other call. */
 
 const sha384 = (file: string) =>
 	`sha384-${createHash('sha384').update(readFileSync(fileURLToPath(new URL(`../../dist/${file}`, import.meta.url)))).digest('base64')}`;
 
-let stack: Stack;
-let fixtures: { port: number; close(): Promise<void> };
-let browser: Browser;
+let suite: FixtureSuite;
 
 beforeAll(async () => {
-	stack = await startStack({ allowedOrigins: ['*'] });
-	fixtures = await startFixtureServer(stack.apiUrl);
-	browser = await launchTestChromium();
+	suite = await startFixtureSuite();
 });
 
-afterAll(async () => {
-	await browser?.close();
-	await fixtures?.close();
-	await stack?.close();
-});
+afterAll(() => suite?.close());
 
-const keys = () => ({ clientApplicationId: KEYS.clientApplicationId, clientToken: KEYS.clientToken, apiUrl: stack.apiUrl });
+const keys = () => ({ clientApplicationId: KEYS.clientApplicationId, clientToken: KEYS.clientToken, apiUrl: suite.stack.apiUrl });
 
 async function openPage(path: string) {
-	const page = await (await browser.newContext()).newPage();
+	const page = await (await suite.browser.newContext()).newPage();
 	const loaded: string[] = [];
 	const problems: string[] = [];
 	page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
 	page.on('console', (message) => {
 		if (message.type() === 'error') problems.push(message.text());
 	});
-	await page.goto(`http://shop.test:${fixtures.port}${path}`);
+	await page.goto(`http://shop.test:${suite.fixtures.port}${path}`);
 	return { page, loaded, problems };
 }
 

@@ -1,34 +1,26 @@
 import { createHash } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchTestChromium } from './support/browser.js';
-import { startFixtureServer } from './support/fixture-server.js';
-import { KEYS, startStack, type Stack } from './support/stack.js';
+import { startFixtureSuite, type FixtureSuite } from './support/fixture-suite.js';
+import { applyCode } from './support/demo-page.js';
+import { KEYS } from './support/stack.js';
 
 /** CONTRACT §3a in real Chromium: one visitor, one id, nothing lost across tabs, clients, a login and subdomains. */
 
 const COOKIE_NAME = 'voucherify_tracking_id';
 const ANONYMOUS_COOKIE = 'voucherify_anonymous_id';
 
-let stack: Stack;
-let fixtures: { port: number; close(): Promise<void> };
-let browser: Browser;
+let suite: FixtureSuite;
 
 beforeAll(async () => {
-	stack = await startStack({ allowedOrigins: ['*'] });
-	fixtures = await startFixtureServer(stack.apiUrl);
-	browser = await launchTestChromium();
+	suite = await startFixtureSuite();
 });
 
-afterAll(async () => {
-	await browser?.close();
-	await fixtures?.close();
-	await stack?.close();
-});
+afterAll(() => suite?.close());
 
 /** `localhost` is a secure context, where Chromium has the Web Locks API; `shop.test` hosts are plain http, without it. */
-const pageUrl = (host: string) => `http://${host}:${fixtures.port}/blank.html`;
-const clientKeys = () => ({ clientApplicationId: KEYS.clientApplicationId, clientToken: KEYS.clientToken, apiUrl: stack.apiUrl });
+const pageUrl = (host: string) => `http://${host}:${suite.fixtures.port}/blank.html`;
+const clientKeys = () => ({ clientApplicationId: KEYS.clientApplicationId, clientToken: KEYS.clientToken, apiUrl: suite.stack.apiUrl });
 
 type Activity = { type: string };
 
@@ -66,17 +58,17 @@ const fire = (page: Page) => page.evaluate(() => new BroadcastChannel('start').p
 
 /** The validate calls the API received since the log was cleared, as their queries. */
 const validations = () =>
-	stack.requests
+	suite.stack.requests
 		.filter((request) => request.method === 'GET' && request.path.startsWith('/client/v1/validate?'))
-		.map((request) => new URL(request.path, stack.apiUrl).searchParams);
+		.map((request) => new URL(request.path, suite.stack.apiUrl).searchParams);
 
 const activityOf = async (customer: string) =>
-	(await stack.serverApi<{ data: Activity[] }>(`/v1/customers/${encodeURIComponent(customer)}/activity?limit=100`)).body.data.map((entry) => entry.type);
+	(await suite.stack.serverApi<{ data: Activity[] }>(`/v1/customers/${encodeURIComponent(customer)}/activity?limit=100`)).body.data.map((entry) => entry.type);
 
 const count = (types: string[], type: string) => types.filter((entry) => entry === type).length;
 
 async function checkout(body: Record<string, unknown>) {
-	const { status, body: redemption } = await stack.serverApi<{ customer_id: string }>('/v1/vouchers/SAVE5/redemption', {
+	const { status, body: redemption } = await suite.stack.serverApi<{ customer_id: string }>('/v1/vouchers/SAVE5/redemption', {
 		method: 'POST',
 		body: { ...body, order: { amount: 4000 } },
 	});
@@ -86,10 +78,10 @@ async function checkout(body: Record<string, unknown>) {
 
 describe('many tabs of one storefront on a first visit', () => {
 	test.each([2, 5, 10])('%i tabs validating at the same instant: the API issues one id, and one checkout holds every validation', async (tabs) => {
-		const context = await browser.newContext();
+		const context = await suite.browser.newContext();
 		const pages = await openTabs(context, 'localhost', tabs);
 		const done = await armTabs(pages, 'WELCOME10');
-		stack.requests.length = 0;
+		suite.stack.requests.length = 0;
 		await fire(pages[0]!);
 		const ids = await Promise.all(done);
 
@@ -112,9 +104,9 @@ describe('several SDK clients on one page', () => {
 		['localhost', 'with the Web Locks API'],
 		['shop.test', 'on plain http, without the Web Locks API'],
 	])('the script tag’s Voucherify.validate and a createClient widget converge on one id (%s, %s)', async (host) => {
-		const context = await browser.newContext();
+		const context = await suite.browser.newContext();
 		const [page] = await openTabs(context, host, 1);
-		stack.requests.length = 0;
+		suite.stack.requests.length = 0;
 		const ids = await page!.evaluate(async (keys) => {
 			type Client = { validate(code: string): Promise<unknown>; trackingId?: string };
 			const { Voucherify } = window as unknown as { Voucherify: { initialize(id: string, token: string): void; setBaseUrl(url: string): void; validate(code: string): Promise<unknown>; client: Client; createClient(options: unknown): Client } };
@@ -134,13 +126,13 @@ describe('several SDK clients on one page', () => {
 
 describe('a race is not a blocked cookie', () => {
 	test('another tab rewrites the cookie during this tab’s first write: the page follows the cookie, with no warning and no localStorage copy', async () => {
-		const context = await browser.newContext();
+		const context = await suite.browser.newContext();
 		const [page] = await openTabs(context, 'localhost', 1);
 		const warnings: string[] = [];
 		page!.on('console', (message) => {
 			if (message.type() === 'warning') warnings.push(message.text());
 		});
-		const otherTabsId = (await (await fetch(`${stack.apiUrl}/client/v1/validate?code=SAVE5`, { headers: { 'X-Client-Application-Id': KEYS.clientApplicationId, 'X-Client-Token': KEYS.clientToken } })).json()) as {
+		const otherTabsId = (await (await fetch(`${suite.stack.apiUrl}/client/v1/validate?code=SAVE5`, { headers: { 'X-Client-Application-Id': KEYS.clientApplicationId, 'X-Client-Token': KEYS.clientToken } })).json()) as {
 			tracking_id: string;
 		};
 
@@ -176,16 +168,10 @@ describe('a race is not a blocked cookie', () => {
 });
 
 describe('login mid-session keeps the history', () => {
-	const applyCode = async (page: Page, code: string) => {
-		await page.fill('#code', code);
-		await page.click('#validate-form button[type=submit]');
-		await page.waitForFunction((expected) => document.querySelector('#validation-status')?.textContent?.includes(expected), code);
-	};
-
 	test('in the demo: two validations before Set identity and one after, then Place order: one customer holds all of it', async () => {
-		const context = await browser.newContext();
+		const context = await suite.browser.newContext();
 		const page = await context.newPage();
-		await page.goto(stack.demoUrl);
+		await page.goto(suite.stack.demoUrl);
 		await applyCode(page, 'WELCOME10');
 		await applyCode(page, 'NO-SUCH-CODE');
 		const anonymousId = await page.textContent('#tracking-id');
@@ -214,7 +200,7 @@ describe('login mid-session keeps the history', () => {
 
 describe('domain rollout on real subdomains', () => {
 	test('turning on tracking.domain for a returning visitor keeps one id on www. and checkout., and checkout holds every validation', async () => {
-		const context = await browser.newContext();
+		const context = await suite.browser.newContext();
 		const [before] = await openTabs(context, 'www.shop.test', 1);
 		const validateIn = (page: Page, code: string, domain?: string) =>
 			page.evaluate(

@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { VIP_RULE_MESSAGE } from '../../demo/vip-code.mjs';
 import { launchTestChromium } from './support/browser.js';
+import { applyCode, openDemo } from './support/demo-page.js';
 import { startStack, type Stack } from './support/stack.js';
 
 let stack: Stack;
@@ -17,27 +18,6 @@ afterAll(async () => {
 	await stack?.close();
 });
 
-async function openDemo(context: BrowserContext) {
-	const page = await context.newPage();
-	const problems: string[] = [];
-	page.on('console', (message) => {
-		if (/Content[- ]Security[- ]Policy/i.test(message.text())) problems.push(message.text());
-	});
-	page.on('pageerror', (error) => problems.push(error.message));
-	await page.goto(stack.demoUrl);
-	return { page, problems };
-}
-
-/** Applies a code and waits for the answer about it (a new answer replaces the last one). */
-async function applyCode(page: Page, code: string) {
-	await page.evaluate(() => {
-		document.querySelector('#validation-status')!.textContent = '';
-	});
-	await page.fill('#code', code);
-	await page.click('#validate-form button[type=submit]');
-	await page.waitForFunction((expected) => document.querySelector('#validation-status')?.textContent?.includes(expected), code);
-	return (await page.textContent('#validation-status')) ?? '';
-}
 
 async function checkOut(page: Page, code: string) {
 	await page.fill('#code', code);
@@ -49,7 +29,7 @@ async function checkOut(page: Page, code: string) {
 describe('the demo’s segment-targeted VIP code in Chromium', () => {
 	test('a new visitor is refused VIP; after one order the customer joins "Repeat buyers" and VIP applies', async () => {
 		const context = await browser.newContext();
-		const { page, problems } = await openDemo(context);
+		const { page, problems } = await openDemo(context, stack.demoUrl);
 		expect(await page.textContent('#vip-hint')).toContain('VIP');
 
 		expect(await applyCode(page, 'VIP')).toBe(`Code VIP not applied: ${VIP_RULE_MESSAGE}`);
@@ -67,7 +47,7 @@ describe('the demo’s segment-targeted VIP code in Chromium', () => {
 
 	test('checking out with VIP as a new visitor is refused by the redemption too', async () => {
 		const context = await browser.newContext();
-		const { page } = await openDemo(context);
+		const { page } = await openDemo(context, stack.demoUrl);
 		await page.fill('#code', 'VIP');
 		await page.click('#checkout-form button[type=submit]');
 		await page.waitForSelector('#checkout-error:not([hidden])');

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchTestChromium } from './support/browser.js';
+import { applyCode, openDemo } from './support/demo-page.js';
 import { startStack, type Stack } from './support/stack.js';
 
 const COOKIE_NAME = 'voucherify_tracking_id';
@@ -22,31 +23,12 @@ afterAll(async () => {
 	await stack?.close();
 });
 
-/** Opens the demo and records every CSP violation and page error it reports. */
-async function openDemo(context: BrowserContext) {
-	const page = await context.newPage();
-	const problems: string[] = [];
-	page.on('console', (message) => {
-		if (/Content[- ]Security[- ]Policy/i.test(message.text())) problems.push(message.text());
-	});
-	page.on('pageerror', (error) => problems.push(error.message));
-	await page.goto(stack.demoUrl);
-	return { page, problems };
-}
-
-async function applyCode(page: Page, code: string) {
-	await page.fill('#code', code);
-	await page.click('#validate-form button[type=submit]');
-	await page.waitForFunction((expected) => document.querySelector('#validation-status')?.textContent?.includes(expected), code);
-	return (await page.textContent('#validation-status')) ?? '';
-}
-
 const trackingIdIn = (page: Page) => page.evaluate(() => (window as unknown as { Voucherify: { client: { trackingId?: string } } }).Voucherify.client.trackingId);
 
 describe('the demo storefront in Chromium', () => {
 	test('a shopper validates, checks out and becomes a customer with the anonymous activity merged', async () => {
 		const context = await browser.newContext();
-		const { page, problems } = await openDemo(context);
+		const { page, problems } = await openDemo(context, stack.demoUrl);
 
 		expect(await applyCode(page, 'EXPIRED')).toMatch(/not applied/);
 		expect(await applyCode(page, 'WELCOME10')).toBe('Code WELCOME10 applied');
@@ -80,7 +62,7 @@ describe('the demo storefront in Chromium', () => {
 
 	test('renders a code and a customer name containing HTML as text', async () => {
 		const context = await browser.newContext();
-		const { page, problems } = await openDemo(context);
+		const { page, problems } = await openDemo(context, stack.demoUrl);
 
 		expect(await applyCode(page, HOSTILE_CODE)).toContain(HOSTILE_CODE);
 		await applyCode(page, 'SAVE5');
@@ -97,7 +79,7 @@ describe('the demo storefront in Chromium', () => {
 
 	test('the tracking id survives a reload and a new tab', async () => {
 		const context = await browser.newContext();
-		const { page } = await openDemo(context);
+		const { page } = await openDemo(context, stack.demoUrl);
 		await applyCode(page, 'WELCOME10');
 		const trackingId = await trackingIdIn(page);
 		expect(trackingId).toMatch(/^track_/);
@@ -105,7 +87,7 @@ describe('the demo storefront in Chromium', () => {
 		await page.reload();
 		expect(await trackingIdIn(page)).toBe(trackingId);
 
-		const { page: secondTab } = await openDemo(context);
+		const { page: secondTab } = await openDemo(context, stack.demoUrl);
 		stack.requests.length = 0;
 		await applyCode(secondTab, 'SAVE5');
 		expect(await trackingIdIn(secondTab)).toBe(trackingId);
@@ -116,7 +98,7 @@ describe('the demo storefront in Chromium', () => {
 
 	test('two tabs on a fresh visit send one and the same tracking id once the first answers are in', async () => {
 		const context = await browser.newContext();
-		const [first, second] = await Promise.all([openDemo(context), openDemo(context)]);
+		const [first, second] = await Promise.all([openDemo(context, stack.demoUrl), openDemo(context, stack.demoUrl)]);
 		stack.requests.length = 0;
 		await Promise.all([applyCode(first.page, 'WELCOME10'), applyCode(second.page, 'SAVE5')]);
 		// The next call in each tab reads the cookie, which holds the id of whichever answer was stored first.
@@ -140,7 +122,7 @@ describe('the demo storefront in Chromium', () => {
 
 	test('Chromium stores the tracking cookie first-party, Lax, for a year, readable by the page', async () => {
 		const context = await browser.newContext();
-		const { page } = await openDemo(context);
+		const { page } = await openDemo(context, stack.demoUrl);
 		await applyCode(page, 'WELCOME10');
 		const [cookie] = (await context.cookies()).filter((entry) => entry.name === COOKIE_NAME);
 		const oneYearFromNow = Date.now() / 1000 + 365 * 86_400;
@@ -153,7 +135,7 @@ describe('the demo storefront in Chromium', () => {
 
 	test('one validate costs a preflight and a GET; the tenth stackable validation costs one POST', async () => {
 		const context = await browser.newContext();
-		const { page } = await openDemo(context);
+		const { page } = await openDemo(context, stack.demoUrl);
 		const countFor = async (call: () => Promise<unknown>) => {
 			stack.requests.length = 0;
 			await call();

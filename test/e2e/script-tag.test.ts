@@ -1,28 +1,18 @@
 import { createHash } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchTestChromium } from './support/browser.js';
-import { startFixtureServer } from './support/fixture-server.js';
-import { KEYS, startStack, type Stack } from './support/stack.js';
+import { startFixtureSuite, type FixtureSuite } from './support/fixture-suite.js';
+import { KEYS } from './support/stack.js';
 
-let stack: Stack;
-let fixtures: { port: number; close(): Promise<void> };
-let browser: Browser;
+let suite: FixtureSuite;
 
 beforeAll(async () => {
-	// Fixture pages live on shop.test hosts and in an opaque-origin sandbox, so the mock allows any origin here.
-	stack = await startStack({ allowedOrigins: ['*'] });
-	fixtures = await startFixtureServer(stack.apiUrl);
-	browser = await launchTestChromium();
+	suite = await startFixtureSuite();
 });
 
-afterAll(async () => {
-	await browser?.close();
-	await fixtures?.close();
-	await stack?.close();
-});
+afterAll(() => suite?.close());
 
-const pageUrl = (host: string, path = '/blank.html') => `http://${host}:${fixtures.port}${path}`;
+const pageUrl = (host: string, path = '/blank.html') => `http://${host}:${suite.fixtures.port}${path}`;
 
 type PageClientOptions = { domain?: string };
 
@@ -41,13 +31,13 @@ function inPage<T>(page: Page, call: 'validate' | 'trackingId' | 'setIdentity', 
 			const result = await (client[call] as (value: string) => unknown)(argument);
 			return call === 'validate' ? (client.trackingId as string) : result;
 		},
-		{ call, argument, options, keys: KEYS, apiUrl: stack.apiUrl },
+		{ call, argument, options, keys: KEYS, apiUrl: suite.stack.apiUrl },
 	) as Promise<T>;
 }
 
 describe('the script-tag build in Chromium', () => {
 	test('www.shop.test and checkout.shop.test share one tracking id when tracking.domain is .shop.test', async () => {
-		const context = await browser.newContext();
+		const context = await suite.browser.newContext();
 		const www = await context.newPage();
 		await www.goto(pageUrl('www.shop.test'));
 		const trackingId = await inPage<string>(www, 'validate', 'WELCOME10', { domain: '.shop.test' });
@@ -60,7 +50,7 @@ describe('the script-tag build in Chromium', () => {
 	});
 
 	test('without tracking.domain the cookie stays on its own host', async () => {
-		const context = await browser.newContext();
+		const context = await suite.browser.newContext();
 		const www = await context.newPage();
 		await www.goto(pageUrl('www.shop.test'));
 		await inPage(www, 'validate', 'WELCOME10');
@@ -71,14 +61,14 @@ describe('the script-tag build in Chromium', () => {
 	});
 
 	test('setIdentity hashes on a plain-http page that is not a secure context, and the email is never sent', async () => {
-		const context = await browser.newContext();
+		const context = await suite.browser.newContext();
 		const page = await context.newPage();
 		await page.goto(pageUrl('shop.test'));
 		expect(await page.evaluate(() => [window.isSecureContext, typeof crypto.subtle])).toEqual([false, 'undefined']);
 
 		const email = 'Alice.Morgan@Example.com';
 		const expected = createHash('sha256').update(email.toLowerCase()).digest('hex');
-		stack.requests.length = 0;
+		suite.stack.requests.length = 0;
 		const hash = await page.evaluate(
 			async ({ email, keys, apiUrl }) => {
 				const { Voucherify } = window as unknown as { Voucherify: { createClient(options: unknown): { setIdentity(id: string): string; validate(code: string): Promise<unknown> } } };
@@ -87,18 +77,18 @@ describe('the script-tag build in Chromium', () => {
 				await client.validate('WELCOME10');
 				return value;
 			},
-			{ email, keys: { clientApplicationId: KEYS.clientApplicationId, clientToken: KEYS.clientToken }, apiUrl: stack.apiUrl },
+			{ email, keys: { clientApplicationId: KEYS.clientApplicationId, clientToken: KEYS.clientToken }, apiUrl: suite.stack.apiUrl },
 		);
 
 		expect(hash).toBe(expected);
-		const sent = stack.requests.map((request) => decodeURIComponent(request.path)).join('\n');
+		const sent = suite.stack.requests.map((request) => decodeURIComponent(request.path)).join('\n');
 		expect(sent).toContain(`tracking_id=${expected}`);
 		expect(sent.toLowerCase()).not.toContain('alice');
 		await context.close();
 	});
 
 	test('in a sandboxed iframe without cookies or storage the SDK falls back to memory with one warning and no errors', async () => {
-		const context = await browser.newContext();
+		const context = await suite.browser.newContext();
 		const page = await context.newPage();
 		const warnings: string[] = [];
 		const errors: string[] = [];
@@ -126,7 +116,7 @@ describe('the script-tag build in Chromium', () => {
 				await client.validate('SAVE5');
 				return { cookieAccess, valid: first.valid, idAfterFirst, idAfterSecond: client.trackingId };
 			},
-			{ keys: { clientApplicationId: KEYS.clientApplicationId, clientToken: KEYS.clientToken }, apiUrl: stack.apiUrl },
+			{ keys: { clientApplicationId: KEYS.clientApplicationId, clientToken: KEYS.clientToken }, apiUrl: suite.stack.apiUrl },
 		);
 
 		expect(outcome.cookieAccess).toBe('SecurityError');
@@ -140,14 +130,14 @@ describe('the script-tag build in Chromium', () => {
 	});
 
 	test('data-api-url alone on the script tag applies to keys from a queued initialize', async () => {
-		const context = await browser.newContext();
+		const context = await suite.browser.newContext();
 		const page = await context.newPage();
 		const errors: string[] = [];
 		page.on('console', (message) => {
 			if (message.type() === 'error') errors.push(message.text());
 		});
 		await page.goto(pageUrl('shop.test'));
-		stack.requests.length = 0;
+		suite.stack.requests.length = 0;
 
 		const answer = await page.evaluate(
 			({ keys, apiUrl }) =>
@@ -161,35 +151,35 @@ describe('the script-tag build in Chromium', () => {
 					script.dataset.apiUrl = apiUrl;
 					document.head.append(script);
 				}),
-			{ keys: { clientApplicationId: KEYS.clientApplicationId, clientToken: KEYS.clientToken }, apiUrl: stack.apiUrl },
+			{ keys: { clientApplicationId: KEYS.clientApplicationId, clientToken: KEYS.clientToken }, apiUrl: suite.stack.apiUrl },
 		);
 
 		expect(answer).toMatchObject({ valid: true });
-		expect(stack.requests.some((request) => request.path.startsWith('/client/v1/validate?code=WELCOME10'))).toBe(true);
+		expect(suite.stack.requests.some((request) => request.path.startsWith('/client/v1/validate?code=WELCOME10'))).toBe(true);
 		expect(errors).toEqual([]);
 		await context.close();
 	});
 
 	test('a storefront written for the voucherify.js global works unchanged with this script tag', async () => {
-		const context = await browser.newContext();
+		const context = await suite.browser.newContext();
 		const page = await context.newPage();
-		stack.requests.length = 0;
+		suite.stack.requests.length = 0;
 		await page.goto(pageUrl('shop.test', '/legacy-shop.html'));
 		await page.waitForFunction(() => document.querySelector('#result')?.textContent !== 'waiting');
 
 		expect(await page.textContent('#result')).toBe('valid WELCOME10');
 		expect(await page.textContent('#price')).toBe('90');
 		const hash = createHash('sha256').update('legacy.shopper@example.com').digest('hex');
-		expect(stack.requests.some((request) => request.path.includes(`tracking_id=${hash}`))).toBe(true);
+		expect(suite.stack.requests.some((request) => request.path.includes(`tracking_id=${hash}`))).toBe(true);
 		await context.close();
 	});
 });
 
 describe('a storefront written for voucherify.js with jQuery promises and the widget, under a strict CSP', () => {
 	test('.done/.fail/.always, customer.id, price * 100 amounts and render work with only the script src swapped, with no CSP violation', async () => {
-		const customer = await stack.serverApi<{ id: string }>('/v1/customers', { method: 'POST', body: { source_id: 'jquery-shopper', name: 'Gustav' } });
+		const customer = await suite.stack.serverApi<{ id: string }>('/v1/customers', { method: 'POST', body: { source_id: 'jquery-shopper', name: 'Gustav' } });
 		expect(customer.status).toBe(200);
-		const context = await browser.newContext();
+		const context = await suite.browser.newContext();
 		const page = await context.newPage();
 		const problems: string[] = [];
 		page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
@@ -209,7 +199,7 @@ describe('a storefront written for voucherify.js with jQuery promises and the wi
 				console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
 			});
 		});
-		stack.requests.length = 0;
+		suite.stack.requests.length = 0;
 		await page.goto(pageUrl('shop.test', `/jquery-shop.html#${customer.body.id}`));
 
 		await page.waitForFunction(() => [...document.querySelectorAll('p')].every((p) => p.id === 'widget-result' || p.textContent !== 'waiting'));
@@ -217,7 +207,7 @@ describe('a storefront written for voucherify.js with jQuery promises and the wi
 		expect(await page.textContent('#customer')).toBe(`valid for ${customer.body.id}`);
 		expect(await page.textContent('#unknown-customer')).toBe('error resource_not_found');
 		expect(await page.textContent('#float')).toBe('amount 1999');
-		expect(stack.requests.some((request) => request.path.includes(`customer%5Bid%5D=${customer.body.id}`))).toBe(true);
+		expect(suite.stack.requests.some((request) => request.path.includes(`customer%5Bid%5D=${customer.body.id}`))).toBe(true);
 
 		// The widget: loaded from beside the core, labelled, and announcing the result in a live region.
 		const code = page.getByRole('textbox', { name: 'Discount code' });
@@ -236,7 +226,7 @@ describe('a storefront written for voucherify.js with jQuery promises and the wi
 			'/voucherify-widget.min.js',
 			'/voucherify.min.js',
 		]);
-		expect(stack.requests.some((request) => request.path.includes('code=WELCOME10&amount=4999'))).toBe(true);
+		expect(suite.stack.requests.some((request) => request.path.includes('code=WELCOME10&amount=4999'))).toBe(true);
 		expect(problems).toEqual([]);
 
 		// The detector works: a style attribute, which the widget never writes, is reported under this CSP.
@@ -246,7 +236,7 @@ describe('a storefront written for voucherify.js with jQuery promises and the wi
 	});
 
 	test('a page that includes only the core and never calls render loads no widget', async () => {
-		const context = await browser.newContext();
+		const context = await suite.browser.newContext();
 		const page = await context.newPage();
 		const loaded: string[] = [];
 		page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
