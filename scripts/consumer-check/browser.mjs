@@ -28,7 +28,9 @@ const PAGES = {
 const client = createClient({ clientApplicationId: 'YOUR-CLIENT-APPLICATION-ID', clientToken: 'YOUR-CLIENT-TOKEN' });
 document.querySelector('#visitor').textContent = client.trackingId ?? 'new visitor';
 `,
-	global: `import 'voucherify-browser/voucherify.min.js';
+	// As README "Install" puts it: the calls file first, so the core finds every call in the bundle and loads nothing.
+	global: `import 'voucherify-browser/voucherify-calls.min.js';
+import 'voucherify-browser/voucherify.min.js';
 `,
 };
 
@@ -80,5 +82,6 @@ export async function checkGlobal(cwd, version) {
 	const window = runInPage(code);
 	assert(window.Voucherify?.version === version, `window.Voucherify.version is ${JSON.stringify(window.Voucherify?.version)}, expected ${version}`);
 	assert(typeof window.Voucherify.createClient === 'function' && typeof window.Voucherify.validate === 'function', 'window.Voucherify lacks createClient or validate');
-	return `window.Voucherify ${version}, ${gzipSync(code, { level: 9 }).length} B gzip`;
+	assert(typeof window.VoucherifyCalls?.redeem === 'function', 'the bundle dropped voucherify-calls.min.js: window.VoucherifyCalls is missing');
+	return `window.Voucherify ${version} with its calls, ${gzipSync(code, { level: 9 }).length} B gzip`;
 }
