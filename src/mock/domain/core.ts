@@ -15,6 +15,7 @@ import { redeemStack, redeemVoucher, type RedemptionRequest } from './redemption
 import { createEmptyState, replaceState, toSnapshot, type MockState, type MockStateSnapshot } from './state.js';
 import { listTiers, type TierListQuery } from './tiers.js';
 import { refreshMemberships } from './segments.js';
+import { forgetSourceIdIndex } from './source-id-index.js';
 import { resolveTrackingId } from './tracking.js';
 import { validatePromotions, validateStack, validateVoucher, type ValidationRequest } from './validation.js';
 import type { VoucherDefinition } from './voucher.js';
@@ -62,7 +63,15 @@ export function createMockCore(options: CoreOptions) {
 	/** Customers stored or deleted by the running operation, whose segment membership is re-evaluated when it ends. */
 	const changedCustomers = new Set<string>();
 	const ctx: DomainContext = { state, catalog, ids, now, customerChanged: (id) => changedCustomers.add(id) };
-	const commit = (): void => store?.commit();
+	const commit = (): void => {
+		try {
+			store?.commit();
+		} catch (error) {
+			// The store undid the change in the Maps themselves, behind the domain's index.
+			forgetSourceIdIndex(state.customers);
+			throw error;
+		}
+	};
 
 	/** Wraps an operation that may change the state, so persistence sees every change. */
 	const changing =

@@ -3,14 +3,15 @@ import type { DomainContext } from './context.js';
 import { createCustomer, withFields, type Customer, type CustomerFields, type CustomerInput } from './customer.js';
 import { DomainError, notFound } from './errors.js';
 import { paginate, type Page, type PageQuery } from './paging.js';
+import { indexDeleted, indexSaved, sourceIdIndex } from './source-id-index.js';
 
 /** By Voucherify id (`cust_…`). */
 export const findCustomerById = (ctx: DomainContext, id: string): Customer | undefined => ctx.state.customers.get(id);
 
-/** By the caller's own id. A linear scan: the mock holds thousands of customers, not millions. */
+/** By the caller's own id, through the `source_id` index. */
 export function findCustomerBySourceId(ctx: DomainContext, sourceId: string): Customer | undefined {
-	for (const customer of ctx.state.customers.values()) if (customer.source_id === sourceId) return customer;
-	return undefined;
+	const id = sourceIdIndex(ctx.state.customers).get(sourceId);
+	return id === undefined ? undefined : ctx.state.customers.get(id);
 }
 
 /** Looks a customer up the way `/customers/{id or source_id}` paths do: id first, then source_id. */
@@ -32,7 +33,9 @@ function requireCustomerById(ctx: DomainContext, id: string): Customer {
 
 /** Stores a new version of a customer; records are replaced, never mutated. */
 export function saveCustomer(ctx: DomainContext, customer: Customer): Customer {
+	const previous = ctx.state.customers.get(customer.id);
 	ctx.state.customers.set(customer.id, customer);
+	indexSaved(ctx.state.customers, previous, customer);
 	ctx.customerChanged?.(customer.id);
 	return customer;
 }
@@ -70,6 +73,7 @@ export function updateCustomer(ctx: DomainContext, idOrSourceId: string, input: 
 export function deleteCustomer(ctx: DomainContext, idOrSourceId: string): void {
 	const customer = requireCustomer(ctx, idOrSourceId);
 	ctx.state.customers.delete(customer.id);
+	indexDeleted(ctx.state.customers, customer);
 	ctx.state.customerActivity.delete(customer.id);
 	for (const [trackingId, ownerId] of ctx.state.trackingOwners) if (ownerId === customer.id) ctx.state.trackingOwners.delete(trackingId);
 	ctx.state.segmentMemberships.delete(customer.id);

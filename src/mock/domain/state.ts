@@ -1,6 +1,7 @@
 import type { Activity } from './activity.js';
 import type { ConsentValue, Customer } from './customer.js';
 import { DomainError } from './errors.js';
+import { forgetSourceIdIndex } from './source-id-index.js';
 import type { Metadata } from './order.js';
 import type { AsyncAction, CustomerExport, RuleAssignment, Segment, ValidationRule } from './customer-records.js';
 import type { Voucher } from './voucher.js';
@@ -125,6 +126,7 @@ export function replaceState(target: MockState, source: MockState): void {
 		for (const [id, value] of source[key]) map.set(id, value);
 	}
 	target.publications.splice(0, target.publications.length, ...source.publications);
+	forgetSourceIdIndex(target.customers);
 }
 
 /** A deep, JSON-safe copy of the state. */
