@@ -1,6 +1,7 @@
 import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
 import { describeType } from '../shared/identity.js';
 import { isWellFormedText } from '../shared/unicode.js';
+import { MAX_AMOUNT, overflowingAmount, type OrderAmounts } from '../shared/money.js';
 import type { CustomerReference, Metadata, OrderItem } from './types.js';
 
 /** Checks on caller input, each throwing a VoucherifyInvalidInputError that names the field, before any request. */
@@ -144,11 +145,20 @@ export function checkObject(value: unknown, field: string): Record<string, unkno
 	return isPlainObject(copy) ? copy : fail(field, `must be an object, got ${describeType(value)}`);
 }
 
+/** An order's computed amounts (`price × quantity` of a line, the sum of the lines) stay within `MAX_AMOUNT`, as the API requires. */
+export function checkExactAmounts(order: OrderAmounts, prefix: string): void {
+	const overflow = overflowingAmount(order);
+	if (overflow !== undefined) {
+		fail(`${prefix}${overflow === 'total' ? 'amount' : `items[${overflow}].amount`}`, `would pass ${MAX_AMOUNT}, the largest exact amount`);
+	}
+}
+
 export function checkOrder(value: unknown, field = 'order'): void {
 	const order = checkObject(value, field);
 	if (order.amount !== undefined) checkAmount(order.amount, `${field}.amount`);
 	if (order.items !== undefined) checkItems(order.items, `${field}.items`);
 	if (order.metadata !== undefined) checkObject(order.metadata, `${field}.metadata`);
+	checkExactAmounts(order as OrderAmounts, `${field}.`);
 }
 
 /** A customer object for JSON bodies; its `source_id`, when given, must be real text. */

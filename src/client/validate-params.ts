@@ -1,6 +1,6 @@
 import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
 import { describeType } from '../shared/identity.js';
-import { checkAmount, checkCode, checkCustomer, checkItems, checkMetadata, checkQueryFields, checkText, isPlainObject, snapshotInput } from './input.js';
+import { checkAmount, checkCode, checkExactAmounts, checkCustomer, checkItems, checkMetadata, checkQueryFields, checkText, isPlainObject, snapshotInput } from './input.js';
 import type { ValidateParams } from './types.js';
 
 const SESSION_TTL_UNITS = new Set(['DAYS', 'HOURS', 'MINUTES', 'SECONDS', 'MILLISECONDS', 'MICROSECONDS', 'NANOSECONDS']);
@@ -23,6 +23,7 @@ export function normalizeValidateParams(argument: unknown): ValidateParams {
 	if (input.code !== undefined) params.code = checkCode(input.code);
 	if (input.amount !== undefined) params.amount = checkAmount(input.amount, 'amount');
 	if (input.items !== undefined) params.items = checkItems(input.items, 'items', true);
+	checkExactAmounts(params, '');
 	if (input.customer !== undefined) params.customer = checkCustomer(input.customer);
 	if (input.metadata !== undefined) params.metadata = checkMetadata(input.metadata, 'metadata');
 	if (input.orderMetadata !== undefined) params.orderMetadata = checkMetadata(input.orderMetadata, 'orderMetadata');

@@ -23,7 +23,7 @@ function readAll(name: string): string[] {
 		jar = document.cookie;
 	} catch (error) {
 		// Sandboxed documents throw a SecurityError on any access to document.cookie.
-		throw new StorageUnavailableError('document.cookie is not accessible', { cause: error });
+		throw new StorageUnavailableError('document.cookie', { cause: error });
 	}
 	return (
 		jar
@@ -100,7 +100,7 @@ export function createCookieStore({ name, domain, maxAgeDays }: CookieSettings):
 					set(value);
 				}
 			} catch (error) {
-				throw new StorageUnavailableError('document.cookie is not accessible', { cause: error });
+				throw new StorageUnavailableError('document.cookie', { cause: error });
 			}
 			// A value that still differs was written by another tab meanwhile: the cookie is the truth, and the tracker follows it.
 		},

@@ -81,7 +81,7 @@ export function createTracker({ stores, consent: initialConsent, lock, waitMs }:
 		// Outside a browser the durable store is memory from the start and opens as it is: nothing fell back.
 		if (consent === 'granted' && !stores.tracking.open() && !warnedAboutFallback) {
 			warnedAboutFallback = true;
-			console.warn(`[voucherify] The tracking cookie could not be written; the tracking id is kept in ${stores.tracking.kind} instead`);
+			console.warn(`[voucherify] Cookies are unavailable: the tracking id is kept in ${stores.tracking.kind}`);
 		}
 	};
 

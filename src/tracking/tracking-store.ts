@@ -10,6 +10,7 @@ export type TrackingStore = {
 	clear(): void;
 };
 
+/** Internal: the fallback store catches it and moves on; its message names the store, its `cause` says why. */
 export class StorageUnavailableError extends Error {
 	override name = 'StorageUnavailableError';
 }
@@ -38,7 +39,7 @@ export function createLocalStorageStore(key: string): TrackingStore {
 		try {
 			return window.localStorage;
 		} catch (error) {
-			throw new StorageUnavailableError('localStorage is not accessible', { cause: error });
+			throw new StorageUnavailableError('localStorage', { cause: error });
 		}
 	};
 	return {
@@ -58,7 +59,7 @@ export function createLocalStorageStore(key: string): TrackingStore {
 			try {
 				storage().setItem(key, value);
 			} catch (error) {
-				throw new StorageUnavailableError('localStorage refused the write', { cause: error });
+				throw new StorageUnavailableError('localStorage', { cause: error });
 			}
 		},
 		clear() {
