@@ -5,26 +5,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { createMockApi, MOCK_DEFAULTS } from '../dist/mock/index.js';
+import { createMockApi } from '../dist/mock/index.js';
 import { measureMembership } from './bench/membership.mjs';
 import { measureScaling } from './bench/mock-scaling.mjs';
+import { CLIENT_HEADERS, SERVER_HEADERS, call } from './bench/mock-http.mjs';
 
 const REQUESTS_PER_LEVEL = 2000;
 const WARM_UP_REQUESTS = 200;
 const CONCURRENCY_LEVELS = [1, 8, 32];
 const MERGES = 1000;
 const RESULT_FILE = new URL('../bench-results/mock.json', import.meta.url);
-
-const CLIENT_HEADERS = { 'X-Client-Application-Id': MOCK_DEFAULTS.clientApplicationId, 'X-Client-Token': MOCK_DEFAULTS.clientToken };
-const SERVER_HEADERS = { 'X-App-Id': MOCK_DEFAULTS.applicationId, 'X-App-Token': MOCK_DEFAULTS.secretKey, 'Content-Type': 'application/json' };
-
-/** Node's global fetch is undici with keep-alive: connections are reused across requests. */
-async function call(url, init) {
-	const response = await fetch(url, init);
-	const body = await response.json();
-	if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url} answered ${response.status}: ${JSON.stringify(body)}`);
-	return body;
-}
 
 const percentile = (sorted, fraction) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
 const round = (value, digits = 2) => Number(value.toFixed(digits));

@@ -7,17 +7,8 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createMockApi, MOCK_DEFAULTS } from '../../dist/mock/index.js';
-
-const CLIENT_HEADERS = { 'X-Client-Application-Id': MOCK_DEFAULTS.clientApplicationId, 'X-Client-Token': MOCK_DEFAULTS.clientToken };
-const SERVER_HEADERS = { 'X-App-Id': MOCK_DEFAULTS.applicationId, 'X-App-Token': MOCK_DEFAULTS.secretKey, 'Content-Type': 'application/json' };
-
-async function call(url, init) {
-	const response = await fetch(url, init);
-	const body = await response.json();
-	if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url} answered ${response.status}: ${JSON.stringify(body)}`);
-	return body;
-}
+import { createMockApi } from '../../dist/mock/index.js';
+import { CLIENT_HEADERS, SERVER_HEADERS, call } from './mock-http.mjs';
 
 const median = (values) => [...values].sort((left, right) => left - right)[Math.floor(values.length / 2)];
 const round = (value, digits = 2) => Number(value.toFixed(digits));
