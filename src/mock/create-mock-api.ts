@@ -1,11 +1,11 @@
 import type { RequestHandler } from 'msw';
-import type { Activity } from './domain/activity.js';
-import type { AsyncAction } from './domain/async-actions.js';
-import { createMockCore, type MockCore } from './domain/core.js';
-import type { Customer } from './domain/customer.js';
-import { createIdSource } from './domain/ids.js';
-import type { MockStateSnapshot } from './domain/state.js';
-import type { Voucher } from './domain/voucher.js';
+import type { Activity } from './domain/tracking/activity.js';
+import type { AsyncAction } from './domain/import-export/async-actions.js';
+import { createMockCore, type MockCore } from './domain/mock-core.js';
+import type { Customer } from './domain/customers/customer.js';
+import { createIdSource } from './domain/shared/ids.js';
+import type { MockStateSnapshot } from './domain/shared/state.js';
+import type { Voucher } from './domain/vouchers/voucher.js';
 import { createFaultInjector, type FaultInjector } from './faults/injector.js';
 import { normalizeFaults, type FaultOptions } from './faults/options.js';
 import { DEFAULT_CAMPAIGNS, DEFAULT_CONSENTS } from './fixtures.js';

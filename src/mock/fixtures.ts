@@ -1,6 +1,6 @@
-import type { CampaignDefinition } from './domain/campaigns.js';
-import type { Consent } from './domain/consents.js';
-import type { VoucherDefinition } from './domain/voucher.js';
+import type { CampaignDefinition } from './domain/vouchers/campaigns.js';
+import type { Consent } from './domain/customers/consents.js';
+import type { VoucherDefinition } from './domain/vouchers/voucher.js';
 
 /** Freezes a fixture all the way down, so no caller can change the defaults of every other instance. */
 function deepFreeze<T>(value: T): T {

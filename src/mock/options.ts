@@ -1,5 +1,5 @@
-import { isDomainError } from './domain/errors.js';
-import type { VoucherDefinition } from './domain/voucher.js';
+import { isDomainError } from './domain/shared/errors.js';
+import type { VoucherDefinition } from './domain/vouchers/voucher.js';
 import { normalizeFaults, type FaultOptions, type ResolvedFaults } from './faults/options.js';
 import { DEFAULT_VOUCHERS } from './fixtures.js';
 import type { ApiKeys } from './http/auth.js';

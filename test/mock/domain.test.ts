@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { computeReduction, isReduction, noReduction, reductionTotal, type Benefit } from '../../src/mock/domain/benefits.js';
-import { createMockCore } from '../../src/mock/domain/core.js';
-import { createIdSource } from '../../src/mock/domain/ids.js';
-import { normalizeOrder } from '../../src/mock/domain/order.js';
+import { computeReduction, isReduction, noReduction, reductionTotal, type Benefit } from '../../src/mock/domain/orders/benefits.js';
+import { createMockCore } from '../../src/mock/domain/mock-core.js';
+import { createIdSource } from '../../src/mock/domain/shared/ids.js';
+import { normalizeOrder } from '../../src/mock/domain/orders/order.js';
 import { DEFAULT_CAMPAIGNS, DEFAULT_CONSENTS, DEFAULT_VOUCHERS } from '../../src/mock/index.js';
 
 const reductionOf = (benefit: Benefit, amount: number) => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { isDomainError } from '../../src/mock/domain/errors.js';
-import { evaluateRuleLogic, parseRuleLogic } from '../../src/mock/domain/rule-logic.js';
-import { createEmptyState, fromSnapshot, toSnapshot } from '../../src/mock/domain/state.js';
+import { isDomainError } from '../../src/mock/domain/shared/errors.js';
+import { evaluateRuleLogic, parseRuleLogic } from '../../src/mock/domain/rules/logic.js';
+import { createEmptyState, fromSnapshot, toSnapshot } from '../../src/mock/domain/shared/state.js';
 
 const KEYS = new Set(['1', '2', '3']);
 /** Evaluates `logic` with the rules in `holding` true and the others false. */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { createCustomer, type Customer } from '../../src/mock/domain/customer.js';
-import { isDomainError } from '../../src/mock/domain/errors.js';
-import { compileFilter, matchesFilter } from '../../src/mock/domain/segment-filter.js';
+import { createCustomer, type Customer } from '../../src/mock/domain/customers/customer.js';
+import { isDomainError } from '../../src/mock/domain/shared/errors.js';
+import { compileFilter, matchesFilter } from '../../src/mock/domain/segments/filter.js';
 
 // The filter evaluator on its own: one operator and one field family per test, on a fixed clock.
 const NOW = new Date('2025-06-01T12:00:00Z');

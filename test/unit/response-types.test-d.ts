@@ -13,18 +13,18 @@ import type {
 	ValidationResult,
 	VoucherList,
 } from '../../src/index.js';
-import type { PromotionTier } from '../../src/mock/domain/campaigns.js';
-import type { MockCore } from '../../src/mock/domain/core.js';
-import type { RedeemableFailure } from '../../src/mock/domain/errors.js';
-import type { OrderSummary } from '../../src/mock/domain/order-summary.js';
-import type { Page } from '../../src/mock/domain/paging.js';
-import type { ProductList } from '../../src/mock/domain/redeemable-view.js';
-import type { openSession } from '../../src/mock/domain/session.js';
-import type { presentStack } from '../../src/mock/domain/validation.js';
-import type { Voucher } from '../../src/mock/domain/voucher.js';
+import type { PromotionTier } from '../../src/mock/domain/vouchers/campaigns.js';
+import type { MockCore } from '../../src/mock/domain/mock-core.js';
+import type { RedeemableFailure } from '../../src/mock/domain/shared/errors.js';
+import type { OrderSummary } from '../../src/mock/domain/orders/order-summary.js';
+import type { Page } from '../../src/mock/domain/shared/paging.js';
+import type { ProductList } from '../../src/mock/domain/validations/redeemable-view.js';
+import type { openSession } from '../../src/mock/domain/validations/session.js';
+import type { presentStack } from '../../src/mock/domain/validations/validation.js';
+import type { Voucher } from '../../src/mock/domain/vouchers/voucher.js';
 
 /**
-Every answer of the mock's client routes (src/mock/http/client-routes.ts) must fit the SDK's result type for that call:
+Every answer of the mock's client routes (src/mock/http/routes/) must fit the SDK's result type for that call:
 a field the SDK types as `string | undefined` while the API sends `null` fails here.
 */
 
@@ -52,7 +52,7 @@ type PageAnswer<Ref extends string, P extends Page<unknown>> = AsList<{ total: n
 
 type Session = ReturnType<typeof openSession>;
 
-/** `validateVoucher` (src/mock/domain/validation.ts) is declared to return `Record<string, unknown>`; this is the object it builds. */
+/** `validateVoucher` (src/mock/domain/validations/validation.ts) is declared to return `Record<string, unknown>`; this is the object it builds. */
 type CodeValidationAnswer =
 	| ({
 			valid: true;

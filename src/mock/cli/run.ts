@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createMockApi, type MockApi } from '../create-mock-api.js';
-import { isDomainError } from '../domain/errors.js';
-import type { VoucherDefinition } from '../domain/voucher.js';
+import { isDomainError } from '../domain/shared/errors.js';
+import type { VoucherDefinition } from '../domain/vouchers/voucher.js';
 import type { RunningMockServer } from '../server/node-server.js';
 import { CLI_USAGE, CliUsageError, FAULT_FLAGS, parseCliArgs, type CliCommand } from './arguments.js';
 

@@ -1,4 +1,4 @@
-import { isDomainError, type DomainErrorKey } from '../domain/errors.js';
+import { isDomainError, type DomainErrorKey } from '../domain/shared/errors.js';
 
 /** Keys of errors only the HTTP layer raises. */
 export type HttpErrorKey = 'unauthorized' | 'forbidden_origin' | 'not_found' | 'too_many_requests' | 'internal_error' | 'service_unavailable' | 'request_timeout';

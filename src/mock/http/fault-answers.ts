@@ -1,4 +1,4 @@
-import type { MockCore } from '../domain/core.js';
+import type { MockCore } from '../domain/mock-core.js';
 import type { FaultInjector } from '../faults/injector.js';
 import type { FaultKind } from '../faults/options.js';
 import { ApiError, errorBody } from './api-error.js';

@@ -1,11 +1,28 @@
 import { http, type HttpHandler } from 'msw';
 import { ApiError } from './api-error.js';
-import { clientRoutes } from './client-routes.js';
 import { corsHeaders, preflightHeaders } from './cors.js';
-import { customerRoutes } from './customer-routes.js';
-import { createRouter, errorResponse, jsonResponse, noContent, type HttpEnvironment } from './router.js';
-import { serverRoutes } from './server-routes.js';
+import { createRouter, errorResponse, jsonResponse, noContent, type HttpEnvironment, type Router } from './router.js';
+import { customerRoutes } from './routes/customers.js';
+import { eventRoutes } from './routes/events.js';
+import { importExportRoutes } from './routes/import-export.js';
+import { redemptionRoutes } from './routes/redemptions.js';
+import { segmentRoutes } from './routes/segments.js';
+import { validationRuleRoutes } from './routes/validation-rules.js';
+import { validationRoutes } from './routes/validations.js';
+import { voucherRoutes } from './routes/vouchers.js';
 import { MSW_TRANSPORT, type Transport } from './transport.js';
+
+/** Every resource's routes, client and server alike; one file each under `routes/`. */
+const RESOURCES: ReadonlyArray<(env: HttpEnvironment, router: Router) => HttpHandler[]> = [
+	validationRoutes,
+	redemptionRoutes,
+	voucherRoutes,
+	eventRoutes,
+	customerRoutes,
+	segmentRoutes,
+	validationRuleRoutes,
+	importExportRoutes,
+];
 
 /** The path of the test-only reset endpoint, served only by servers the mock starts itself. */
 export const RESET_PATH = '/__mock/reset';
@@ -15,7 +32,7 @@ export const notFoundError = (request: Request): ApiError =>
 	new ApiError(404, 'not_found', 'Not found', `No route matches ${request.method} ${new URL(request.url).pathname}`);
 
 /**
- * The mock API as msw handlers: CORS preflight, client routes, server routes. Unknown client paths
+ * The mock API as msw handlers: CORS preflight, then every resource's client and server routes. Unknown client paths
  * answer 404 here; unknown `/v1/*` paths fall through, so these handlers never swallow another
  * API's `/v1/` routes in a suite that mocks several.
  */
@@ -23,10 +40,8 @@ export function createApiHandlers(env: HttpEnvironment, baseUrl: string, transpo
 	const router = createRouter(env, baseUrl, transport);
 	return [
 		http.options(`${baseUrl}/client/v1/*`, ({ request }) => jsonResponse(noContent(), preflightHeaders(request))),
-		...clientRoutes(env, router),
+		...RESOURCES.flatMap((routes) => routes(env, router)),
 		http.all(`${baseUrl}/client/v1/*`, ({ request }) => errorResponse(env, notFoundError(request), corsHeaders(request))),
-		...serverRoutes(env, router),
-		...customerRoutes(env, router),
 	];
 }
 

@@ -1,5 +1,5 @@
 import { http, type HttpHandler } from 'msw';
-import type { MockCore } from '../domain/core.js';
+import type { MockCore } from '../domain/mock-core.js';
 import type { FaultInjector } from '../faults/injector.js';
 import { parseQueryString, type QueryObject } from '../input/query-string.js';
 import { ApiError, errorBody, toApiError } from './api-error.js';

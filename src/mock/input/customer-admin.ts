@@ -1,7 +1,7 @@
-import type { ActivitiesQuery } from '../domain/customer-activities.js';
-import type { ExportInput } from '../domain/customer-exports.js';
-import type { SegmentInput } from '../domain/segments.js';
-import type { AssignmentTarget, ValidationRuleInput } from '../domain/validation-rules.js';
+import type { ActivitiesQuery } from '../domain/tracking/customer-activities.js';
+import type { ExportInput } from '../domain/import-export/customer-exports.js';
+import type { SegmentInput } from '../domain/segments/segments.js';
+import type { AssignmentTarget, ValidationRuleInput } from '../domain/rules/validation-rules.js';
 import type { QueryObject } from './query-string.js';
 import { bodyReader as body, queryReader as query } from './reader.js';
 

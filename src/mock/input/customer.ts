@@ -1,4 +1,4 @@
-import type { CustomerInput } from '../domain/customer.js';
+import type { CustomerInput } from '../domain/customers/customer.js';
 import type { InputReader } from './reader.js';
 
 function readAddress(read: InputReader, value: unknown, path: string): Record<string, string | null> | null | undefined {

@@ -1,5 +1,5 @@
 import { MAX_AMOUNT, overflowingAmount } from '../../shared/money.js';
-import type { OrderInput, OrderItemInput } from '../domain/order.js';
+import type { OrderInput, OrderItemInput } from '../domain/orders/order.js';
 import type { InputReader } from './reader.js';
 
 /** Reads one order line. */

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../domain/shared/errors.js';
 
 /** A parsed query: leaves are strings, bracketed keys nest (`order[metadata][k]` → `{order: {metadata: {k}}}`). */
 export interface QueryObject {

@@ -1,5 +1,5 @@
 import { MAX_AMOUNT } from '../../shared/money.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../domain/shared/errors.js';
 
 /** A JSON body, or a query string parsed into nested objects (every leaf a string). */
 export type InputSource = 'body' | 'query';

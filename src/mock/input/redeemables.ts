@@ -1,4 +1,4 @@
-import type { RedeemableRef } from '../domain/redeemables.js';
+import type { RedeemableRef } from '../domain/validations/redeemables.js';
 import type { InputReader } from './reader.js';
 
 const OBJECTS = ['voucher', 'promotion_tier'] as const;

@@ -1,4 +1,4 @@
-import type { SessionInput } from '../domain/session.js';
+import type { SessionInput } from '../domain/validations/session.js';
 import type { InputReader } from './reader.js';
 
 const TTL_UNITS = ['DAYS', 'HOURS', 'MINUTES', 'SECONDS', 'MILLISECONDS', 'MICROSECONDS', 'NANOSECONDS'] as const;

@@ -1,5 +1,5 @@
-import type { Discount } from '../domain/benefits.js';
-import type { VoucherDefinition, VoucherType } from '../domain/voucher.js';
+import type { Discount } from '../domain/orders/benefits.js';
+import type { VoucherDefinition, VoucherType } from '../domain/vouchers/voucher.js';
 import type { InputReader } from './reader.js';
 
 const DISCOUNT_TYPES = ['PERCENT', 'AMOUNT', 'UNIT'] as const;

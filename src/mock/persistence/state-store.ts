@@ -1,5 +1,5 @@
-import { isDomainError } from '../domain/errors.js';
-import { createEmptyState, STATE_LISTS, STATE_MAPS, type MockState } from '../domain/state.js';
+import { isDomainError } from '../domain/shared/errors.js';
+import { createEmptyState, STATE_LISTS, STATE_MAPS, type MockState } from '../domain/shared/state.js';
 import { createJournalWriter, readJournal } from './journal-file.js';
 import type { JournalLine, JournalRecord } from './journal-record.js';
 import { journaledList, type JournaledList } from './journaled-list.js';

@@ -1,5 +1,5 @@
-import { DomainError } from '../domain/errors.js';
-import { createEmptyState, fromSnapshot, STATE_LISTS, STATE_MAPS, type MockState } from '../domain/state.js';
+import { DomainError } from '../domain/shared/errors.js';
+import { createEmptyState, fromSnapshot, STATE_LISTS, STATE_MAPS, type MockState } from '../domain/shared/state.js';
 import type { JournalRecord } from './journal-record.js';
 
 const FORMAT = 'voucherify-mock-state';

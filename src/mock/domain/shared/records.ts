@@ -1,0 +1,81 @@
+import type { Metadata } from '../orders/order.js';
+
+/** The records the customer features of the mock keep in its state (CONTRACT §7), apart from the code that makes them. */
+
+/** The outcome of one CSV line. */
+export interface ImportLine {
+	readonly line: number;
+	readonly status: 'CREATED' | 'UPDATED' | 'FAILED';
+	readonly source_id: string | null;
+	readonly customer_id: string | null;
+	readonly error: string | null;
+}
+
+/** A finished async action, as `GET /v1/async-actions/{id}` answers it. The mock runs each one at once. */
+export interface AsyncAction {
+	readonly id: string;
+	readonly object: 'async_action';
+	readonly type: 'CUSTOMERS_IMPORT_CSV';
+	readonly status: 'DONE';
+	readonly progress: 100;
+	readonly created_at: string;
+	readonly updated_at: string;
+	readonly result: {
+		readonly created: number;
+		readonly updated: number;
+		readonly failed: number;
+		readonly lines: readonly ImportLine[];
+	};
+}
+
+/** An export as stored: the answer's fields plus the CSV it produced and the secret of its download URL. */
+export interface CustomerExport {
+	readonly id: string;
+	readonly object: 'export';
+	readonly created_at: string;
+	readonly status: 'DONE';
+	readonly channel: 'API';
+	readonly exported_object: 'customer';
+	readonly parameters: { readonly fields: readonly string[]; readonly filters?: Readonly<Record<string, unknown>> };
+	readonly user_id: null;
+	readonly token: string;
+	readonly csv: string;
+}
+
+/** A validation rule as the API answers it; `rules` is kept as given. */
+export interface ValidationRule {
+	readonly id: string;
+	readonly object: 'validation_rules';
+	readonly name: string;
+	readonly rules: Readonly<Record<string, unknown>>;
+	readonly error?: { readonly message?: string };
+	readonly created_at: string;
+	readonly updated_at: string | null;
+}
+
+/** What a rule is assigned to. */
+export type AssignmentTarget = 'voucher' | 'campaign' | 'promotion_tier';
+
+/** `POST /v1/validation-rules/{id}/assignments`, answered. */
+export interface RuleAssignment {
+	readonly id: string;
+	readonly object: 'validation_rules_assignment';
+	readonly rule_id: string;
+	readonly related_object_type: AssignmentTarget;
+	readonly related_object_id: string;
+	readonly created_at: string;
+	readonly updated_at: string | null;
+}
+
+/** A segment as the API answers it. */
+export interface Segment {
+	readonly id: string;
+	readonly object: 'segment';
+	readonly name: string;
+	readonly type: 'static' | 'auto-update';
+	/** The filter as given (auto-update only). */
+	readonly filter: Readonly<Record<string, unknown>> | null;
+	readonly customers: null;
+	readonly metadata: Metadata;
+	readonly created_at: string;
+}
