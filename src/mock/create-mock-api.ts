@@ -109,6 +109,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 		vouchers: settings.vouchers,
 		ids: createIdSource(),
 		now: () => new Date(),
+		jobDelayMs: settings.jobDelayMs,
 		...(store?.loaded ? { initialState: store.loaded } : {}),
 		...(store ? { store } : {}),
 	});

@@ -59,6 +59,11 @@ export interface MockApiOptions {
 	readonly baseUrl?: string;
 	/** The largest request body accepted; larger ones get `400 invalid_payload`. @default 65536 */
 	readonly bodyLimitBytes?: number;
+	/**
+	 * How long an async action or an export reports itself pending (`IN_PROGRESS`, `SCHEDULED`) before `DONE`, in
+	 * milliseconds. Creation always answers pending, as the live API does. @default 0
+	 */
+	readonly jobDelayMs?: number;
 }
 
 /**
@@ -82,6 +87,7 @@ export const MOCK_DEFAULTS = Object.freeze({
 	baseUrl: '*',
 	requestTimeoutMs: 10_000,
 	headersTimeoutMs: 5000,
+	jobDelayMs: 0,
 });
 
 /** The options with every default filled in and every value checked. */
@@ -97,6 +103,7 @@ export interface ResolvedOptions {
 	readonly requestTimeoutMs: number;
 	readonly headersTimeoutMs: number;
 	readonly onClientCall: ((call: ClientCall) => void) | undefined;
+	readonly jobDelayMs: number;
 }
 
 const fail = (name: string, expectation: string): TypeError => new TypeError(`The \`${name}\` option must be ${expectation}`);
@@ -109,6 +116,11 @@ function text(options: MockApiOptions, name: keyof MockApiOptions & string, fall
 
 function positiveInteger(value: unknown, name: string): number {
 	if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw fail(name, 'a positive integer');
+	return value;
+}
+
+function nonNegativeInteger(value: unknown, name: string): number {
+	if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw fail(name, 'a whole number of 0 or more');
 	return value;
 }
 
@@ -173,5 +185,6 @@ export function normalizeOptions(options: MockApiOptions = {}): ResolvedOptions 
 		requestTimeoutMs,
 		headersTimeoutMs,
 		onClientCall: options.onClientCall,
+		jobDelayMs: nonNegativeInteger(options.jobDelayMs ?? MOCK_DEFAULTS.jobDelayMs, 'jobDelayMs'),
 	};
 }

@@ -26,6 +26,7 @@ Options:
                           5/5 (or "real") is the real API's limit (default: off)
   --request-timeout <ms>  Close a request not fully received in time, 408 (default ${MOCK_DEFAULTS.requestTimeoutMs})
   --headers-timeout <ms>  Close a request whose headers are not received in time, 408 (default ${MOCK_DEFAULTS.headersTimeoutMs})
+  --job-delay <ms>        Report async actions and exports pending this long before DONE (default ${MOCK_DEFAULTS.jobDelayMs})
   -h, --help              Show this help
 
 Fault injection, on client routes only (all off by default; shares are 0..1 of client calls):
@@ -66,6 +67,7 @@ export type CliCommand =
 			readonly rateLimit?: RateLimit | true;
 			readonly requestTimeoutMs?: number;
 			readonly headersTimeoutMs?: number;
+			readonly jobDelayMs?: number;
 			readonly faults?: FaultOptions;
 	  };
 
@@ -151,6 +153,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 				data: { type: 'string' },
 				'rate-limit': { type: 'string' },
 				'request-timeout': { type: 'string' },
+				'job-delay': { type: 'string' },
 				'headers-timeout': { type: 'string' },
 				...Object.fromEntries(Object.values(FAULT_FLAGS).map((flag) => [flag.slice(2), { type: 'string' } as const])),
 				help: { type: 'boolean', short: 'h' },
@@ -174,6 +177,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 		rateLimit: readRateLimit(values['rate-limit']),
 		requestTimeoutMs: readInteger(values['request-timeout'], 'request-timeout'),
 		headersTimeoutMs: readInteger(values['headers-timeout'], 'headers-timeout'),
+		jobDelayMs: readInteger(values['job-delay'], 'job-delay'),
 		faults: readFaults(values),
 	};
 	return {

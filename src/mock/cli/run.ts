@@ -58,6 +58,7 @@ const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
 	'rateLimit.windowMs': '--rate-limit',
 	requestTimeoutMs: '--request-timeout',
 	headersTimeoutMs: '--headers-timeout',
+	jobDelayMs: '--job-delay',
 	...Object.fromEntries(Object.entries(FAULT_FLAGS).map(([option, flag]) => [`faults.${option}`, flag])),
 };
 

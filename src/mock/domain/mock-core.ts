@@ -28,6 +28,8 @@ export interface CoreOptions {
 	readonly vouchers: readonly VoucherDefinition[];
 	readonly ids: IdSource;
 	readonly now: () => Date;
+	/** How long background jobs (async actions, exports) stay pending. @default 0 */
+	readonly jobDelayMs?: number;
 	/** Start from this state (a loaded data file) instead of the fixtures. */
 	readonly initialState?: MockState;
 	/**
@@ -58,11 +60,12 @@ function seedState(context: Omit<DomainContext, 'state'>, vouchers: readonly Vou
  */
 export function createMockCore(options: CoreOptions) {
 	const { catalog, ids, now, store } = options;
-	const initial = options.initialState ?? seedState({ catalog, ids, now }, options.vouchers);
+	const jobDelayMs = options.jobDelayMs ?? 0;
+	const initial = options.initialState ?? seedState({ catalog, ids, now, jobDelayMs }, options.vouchers);
 	const state = store ? store.attach(initial) : initial;
 	/** Customers stored or deleted by the running operation, whose segment membership is re-evaluated when it ends. */
 	const changedCustomers = new Set<string>();
-	const ctx: DomainContext = { state, catalog, ids, now, customerChanged: (id) => changedCustomers.add(id) };
+	const ctx: DomainContext = { state, catalog, ids, now, jobDelayMs, customerChanged: (id) => changedCustomers.add(id) };
 	const commit = (): void => {
 		try {
 			store?.commit();
@@ -119,7 +122,7 @@ export function createMockCore(options: CoreOptions) {
 		anonymousActivity: (trackingId: string): readonly Activity[] => state.anonymousActivity.get(trackingId) ?? [],
 		snapshot: (): MockStateSnapshot => toSnapshot(state),
 		/** Back to the fixtures: customers, activity and publications are cleared. */
-		reset: changing(() => replaceState(state, seedState({ catalog, ids, now }, options.vouchers))),
+		reset: changing(() => replaceState(state, seedState({ catalog, ids, now, jobDelayMs }, options.vouchers))),
 	};
 }
 

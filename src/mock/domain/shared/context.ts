@@ -15,6 +15,8 @@ export interface DomainContext {
 	readonly catalog: Catalog;
 	readonly ids: IdSource;
 	readonly now: () => Date;
+	/** How long a background job (an async action, an export) stays pending on the core's clock. */
+	readonly jobDelayMs: number;
 	/** Told of every customer stored or deleted, so the core can bring segment membership up to date afterwards. */
 	readonly customerChanged?: (customerId: string) => void;
 }
