@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The consumer check: `npm pack`, then the tarball installed into scratch projects as users would install it, and
 // every supported setup exercised there. One line per check; `--json <file>` also writes the results for CI.
-// Usage: node scripts/consumer-check.mjs [--json results.json] [--keep]
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// It always writes bench-results/consumer-check.json too, from which `node scripts/readme-figures.mjs` writes the
+// README's consumer table. Usage: node scripts/consumer-check.mjs [--json results.json] [--keep]
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,13 +23,16 @@ const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
 const scratch = mkdtempSync(join(tmpdir(), 'voucherify-consumers-'));
 const report = createReport();
 const started = Date.now();
+/** What the checks measured, for the README's consumer table. */
+const figures = {};
 
 console.log(`[consumer-check] voucherify-browser ${version}, Node ${process.versions.node}, scratch ${scratch}`);
 try {
 	let packed;
 	await report.check('package', 'npm pack (prepack: clean, build)', async () => {
 		packed = await pack(ROOT, scratch);
-		return `${packed.tarball.split('/').pop()}, ${packed.size} B packed, ${packed.unpackedSize} B unpacked`;
+		figures.tarball = { files: packed.files.length, packedBytes: packed.size, unpackedBytes: packed.unpackedSize };
+		return `${packed.tarball.split('/').pop()}, ${packed.files.length} files, ${packed.size} B packed, ${packed.unpackedSize} B unpacked`;
 	});
 	if (!packed) throw new Error('npm pack failed: nothing to install');
 
@@ -40,14 +44,20 @@ try {
 	if (!browser || !node) throw new Error('npm install of the tarball failed');
 	const installed = join(node, 'node_modules/voucherify-browser');
 
-	await report.check('package', 'the tarball holds what users need, no repository-only file and no stale chunk', () => checkTarballFiles(packed.files, installed));
+	await report.check('package', 'the tarball holds what users need, no repository-only file and no stale chunk', () => `${checkTarballFiles(packed.files, installed)} files`);
 	await report.check('package', "README's CDN snippet pins this version with the packed file's sha384", () => checkCdnSnippet(readFileSync(join(ROOT, 'README.md'), 'utf8'), join(installed, 'dist/voucherify.min.js'), version));
 	await report.check('package', 'a project on msw 3 installs it (peer range)', () => checkInstallsBesideMsw3(scratch, packed.tarball));
 	await report.check('package', 'publint --strict: no warning', () => checkPublint(ROOT, packed.tarball));
 	await report.check('package', 'attw --profile esm-only: no problem', () => checkAttw(ROOT, packed.tarball));
 
-	await report.check('browser', "Vite SPA build of createClient: no msw, no mock code, no node: built-ins; runs in a page", () => checkSpa(browser));
-	await report.check('browser', "Vite build of the side-effect import 'voucherify-browser/voucherify.min.js' keeps window.Voucherify", () => checkGlobal(browser, version));
+	await report.check('browser', "Vite SPA build of createClient: no msw, no mock code, no node: built-ins; runs in a page", async () => {
+		figures.spa = await checkSpa(browser);
+		return `${figures.spa.modules} modules, ${figures.spa.min} B min, ${figures.spa.gzip} B gzip`;
+	});
+	await report.check('browser', "Vite build of the side-effect import 'voucherify-browser/voucherify.min.js' keeps window.Voucherify", async () => {
+		figures.global = await checkGlobal(browser, version);
+		return `window.Voucherify ${version} with its calls, ${figures.global.gzip} B gzip`;
+	});
 	await report.check('browser', 'npx voucherify-mock without msw exits 2 with one line', () => checkCliWithoutMsw(browser));
 
 	await report.check('node', 'SSR: ESM import of every entry, a validate over HTTP, the server helper reads the id back', () => checkSsr(node));
@@ -73,5 +83,9 @@ try {
 const passed = report.results.filter((result) => result.ok).length;
 const failed = report.results.length - passed;
 console.log(`[consumer-check] ${passed} passed, ${failed} failed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-if (flags.json) writeFileSync(flags.json, `${JSON.stringify({ passed, failed, results: report.results }, null, 2)}\n`);
+const summary = { passed, failed, results: report.results };
+if (flags.json) writeFileSync(flags.json, `${JSON.stringify(summary, null, 2)}\n`);
+mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+const record = { date: new Date().toISOString(), node: process.versions.node, seconds: Math.round((Date.now() - started) / 1000), figures, ...summary };
+writeFileSync(join(ROOT, 'bench-results/consumer-check.json'), `${JSON.stringify(record, null, 2)}\n`);
 process.exitCode = failed === 0 ? 0 : 1;

@@ -1,17 +1,21 @@
 #!/usr/bin/env node
 // Rewrites the README's "Size and speed" section from bench-results/bench.json, so the README only ever states what
 // `npm run bench` measured. `npm run bench` ends by running this. It also rewrites the CDN snippet of "Install" (the
-// version and the sha384 integrity of dist/voucherify.min.js); `--cdn` rewrites only that snippet.
-import { readFileSync, writeFileSync } from 'node:fs';
+// version and the sha384 integrity of dist/voucherify.min.js), and the consumer table of "Development" from
+// bench-results/consumer-check.json (`npm run consumer-check`). `--cdn` rewrites only the snippet, `--consumers` only
+// the consumer table.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bytes, ms, ratio, targetValue } from './bench/format.mjs';
 import { mockTable } from './bench/mock-figures.mjs';
 import { withCdnSnippet } from './lib/cdn-snippet.mjs';
+import { withConsumerTable } from './lib/consumer-table.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const README = `${ROOT}README.md`;
 const RESULTS = `${ROOT}bench-results/bench.json`;
+const CONSUMER_RESULTS = `${ROOT}bench-results/consumer-check.json`;
 const START = '<!-- size-and-speed:start -->';
 const END = '<!-- size-and-speed:end -->';
 
@@ -184,8 +188,17 @@ function writeCdnSnippet() {
 	console.error(`[bench] README.md CDN snippet written for ${version}`);
 }
 
+function writeConsumerTable() {
+	const readme = readFileSync(README, 'utf8');
+	const updated = withConsumerTable(readme, JSON.parse(readFileSync(CONSUMER_RESULTS, 'utf8')));
+	if (updated !== readme) writeFileSync(README, updated);
+	console.error('[bench] README.md consumer table written');
+}
+
 function main() {
 	if (process.argv.includes('--cdn')) return writeCdnSnippet();
+	if (process.argv.includes('--consumers')) return writeConsumerTable();
+	if (existsSync(CONSUMER_RESULTS)) writeConsumerTable();
 	const results = JSON.parse(readFileSync(RESULTS, 'utf8'));
 	const readme = readFileSync(README, 'utf8');
 	const start = readme.indexOf(START);

@@ -23,5 +23,5 @@ export function checkTarballFiles(files, packageDir) {
 	const code = files.filter((file) => file.startsWith('dist/') && file.endsWith('.js')).map((file) => readFileSync(join(packageDir, file), 'utf8')).join('\n');
 	const stale = files.filter((file) => /^dist\/chunks\/.+\.js$/.test(file) && !code.includes(`/${file.slice('dist/chunks/'.length)}'`));
 	assert(stale.length === 0, `chunks no module imports (a stale build): ${stale.join(', ')}`);
-	return `${files.length} files`;
+	return files.length;
 }
