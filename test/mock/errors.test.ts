@@ -1,6 +1,7 @@
-import { connect } from 'node:net';
+import { Agent, request, type ClientRequest } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { describe, expect, test } from 'vitest';
-import { clientCall, serverCall, TRANSPORTS, useHttpMock, type Answer } from './support.js';
+import { CLIENT_KEYS, clientCall, serverCall, TRANSPORTS, useHttpMock, type Answer } from './support.js';
 
 const REQUEST_ID = /^v-[0-9a-f]{18}$/;
 
@@ -127,7 +128,7 @@ describe('error answers only a real server gives', () => {
 		expectErrorBody(await serverCall(target, 'GET', '/customers/%E0%A4%A'), 404, 'not_found');
 	});
 
-	test('a 1 MB body is read to the end, so the connection survives for the next request', async () => {
+	test('a 1 MB body answers 400, and the next request is answered', async () => {
 		const oversize = await clientCall(target, 'POST', '/validations', { body: ONE_MEGABYTE_BODY });
 		expect(oversize.status).toBe(400);
 		expect((await clientCall(target, 'GET', '/validate?code=SAVE5')).status).toBe(200);
@@ -144,5 +145,35 @@ describe('error answers only a real server gives', () => {
 		});
 		expect(answer).toMatch(/^HTTP\/1\.1 400 /);
 		expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ code: 400, key: 'invalid_payload', request_id: expect.stringMatching(REQUEST_ID) });
+	});
+});
+
+describe('error answers over one kept-alive connection', () => {
+	const target = useHttpMock();
+
+	/** One request through `agent`; resolves with its status and the socket it went on, once the answer is read. */
+	const send = (agent: Agent, method: string, path: string, body?: string) =>
+		new Promise<{ status: number; socket: Socket; reused: boolean }>((resolve, reject) => {
+			const outgoing: ClientRequest = request(`${target.baseUrl}/client/v1${path}`, { agent, method, headers: { ...CLIENT_KEYS, 'Content-Type': 'application/json' } }, (answer) => {
+				answer.resume();
+				answer.once('end', () => resolve({ status: answer.statusCode ?? 0, socket: outgoing.socket as Socket, reused: outgoing.reusedSocket }));
+			});
+			outgoing.once('error', reject);
+			outgoing.end(body);
+		});
+
+	test('a 1 MB body is read to the end, so the same connection carries the next request', async () => {
+		const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+		try {
+			const oversize = await send(agent, 'POST', '/validations', ONE_MEGABYTE_BODY);
+			const next = await send(agent, 'GET', '/validate?code=SAVE5');
+
+			expect(oversize.status).toBe(400);
+			expect(next.status).toBe(200);
+			expect(next.reused, 'the next request went on a new connection').toBe(true);
+			expect(next.socket).toBe(oversize.socket);
+		} finally {
+			agent.destroy();
+		}
 	});
 });

@@ -26,9 +26,11 @@ describe.each(TRANSPORTS)('validate with customer[id] over $transport', ({ use }
 	});
 
 	test('an unknown customer id is 404 resource_not_found naming it, and records nothing', async () => {
-		const { status, body } = await validate(target, { code: 'WELCOME10', 'customer[id]': 'cust_000000000000000000000404' });
+		const before = target.api.snapshot();
+		const { status, body } = await validate(target, { code: 'WELCOME10', tracking_id: 'track_b3RoZXItdmlzaXRvcg==', 'customer[id]': 'cust_000000000000000000000404' });
 
 		expect(status).toBe(404);
 		expect(body).toMatchObject({ code: 404, key: 'resource_not_found', details: 'Cannot find customer with id cust_000000000000000000000404' });
+		expect(target.api.snapshot()).toEqual(before);
 	});
 });

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { VoucherifyInvalidInputError, type ConsentState } from '../../src/index.js';
 import {
 	ANSWERED_TRACKING_ID,
@@ -19,6 +19,9 @@ import { cookieValue, setRawCookie, spyOnCookieWrites } from './support/dom.js';
 const IDENTITY = 'customer-42';
 
 useApi();
+
+/** The SDK warns once when it falls back from the cookie to localStorage. */
+const silenceWarnings = () => vi.spyOn(console, 'warn').mockImplementation(() => {});
 
 const alwaysAnswer = (trackingId: string) =>
 	server.use(http.get(`${CLIENT_BASE}/validate`, () => HttpResponse.json({ valid: true, tracking_id: trackingId })));
@@ -91,15 +94,28 @@ describe('consent: pending', () => {
 });
 
 describe('consent: denied', () => {
-	test('granted → denied removes the cookie and the localStorage copy', async () => {
-		window.localStorage.setItem(COOKIE_NAME, OTHER_TRACKING_ID);
+	test('granted → denied removes the cookie', async () => {
 		const client = makeClient();
 		await client.validate(CODE);
+		expect(cookieValue(COOKIE_NAME)).toBe(ANSWERED_TRACKING_ID);
 		client.setConsent('denied');
 
 		expect(cookieValue(COOKIE_NAME)).toBeUndefined();
+		expect(client.trackingId).toBeUndefined();
+	});
+
+	test('granted → denied removes the localStorage copy the SDK keeps when cookies are refused', async () => {
+		silenceWarnings();
+		spyOnCookieWrites({ refuse: true });
+		const client = makeClient();
+		await client.validate(CODE);
+		expect(window.localStorage.getItem(COOKIE_NAME)).toBe(ANSWERED_TRACKING_ID);
+		client.setConsent('denied');
+
 		expect(window.localStorage.getItem(COOKIE_NAME)).toBeNull();
 		expect(client.trackingId).toBeUndefined();
+		await client.validate(CODE);
+		expect(sentTrackingId(requests[1])).toBeNull();
 	});
 
 	test('granted → denied removes a cookie written for the shared domain', async () => {
@@ -265,15 +281,28 @@ describe('reset', () => {
 		expect(client.trackingId).toBe(ANSWERED_TRACKING_ID);
 	});
 
-	test('removes the cookie and the localStorage copy', async () => {
-		window.localStorage.setItem(COOKIE_NAME, OTHER_TRACKING_ID);
+	test('removes the cookie', () => {
 		const client = makeClient();
-		client.setIdentity(IDENTITY);
+		const hash = client.setIdentity(IDENTITY);
+		expect(cookieValue(COOKIE_NAME)).toBe(hash);
 		client.reset();
 
 		expect(client.trackingId).toBeUndefined();
 		expect(cookieValue(COOKIE_NAME)).toBeUndefined();
+	});
+
+	test('removes the localStorage copy the SDK keeps when cookies are refused', async () => {
+		silenceWarnings();
+		spyOnCookieWrites({ refuse: true });
+		const client = makeClient();
+		const hash = client.setIdentity(IDENTITY);
+		expect(window.localStorage.getItem(COOKIE_NAME)).toBe(hash);
+		client.reset();
+
+		expect(client.trackingId).toBeUndefined();
 		expect(window.localStorage.getItem(COOKIE_NAME)).toBeNull();
+		await client.validate(CODE);
+		expect(sentTrackingId(requests[0])).toBeNull();
 	});
 
 	test('reset during the first call keeps the logout: the late answer is not stored', async () => {

@@ -1,5 +1,6 @@
-import { delay, http, HttpResponse } from 'msw';
-import { describe, expect, test, vi } from 'vitest';
+import { http, HttpResponse } from 'msw';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { VoucherifyTimeoutError } from '../../src/index.js';
 import {
 	ANSWERED_TRACKING_ID,
 	CLIENT_BASE,
@@ -20,8 +21,10 @@ const CUSTOM_COOKIE_NAME = 'shop_vf_visitor';
 const SHARED_DOMAIN = '.shop.example';
 const CONCURRENT_CALLS = 5;
 const QUOTED_TRACKING_ID = 'track_abc+/def==';
+const TIMEOUT_MS = 30;
 
 useApi();
+afterEach(() => vi.useRealTimers());
 
 const storedCookie = (id: string, name = COOKIE_NAME) => setRawCookie(`${name}=${id}; Path=/`);
 
@@ -294,18 +297,28 @@ describe('failed calls', () => {
 	});
 
 	test('a timed-out first call does not adopt the id of its late answer', async () => {
-		server.use(
-			http.get(`${CLIENT_BASE}/validate`, async () => {
-				await delay(150);
-				return HttpResponse.json({ valid: true, tracking_id: ANSWERED_TRACKING_ID });
-			}),
-		);
-		const client = makeClient({ timeout: 30 });
+		// A fetch that ignores the abort signal, so the answer really reaches the SDK after the timeout; the clock is fake.
+		vi.useFakeTimers();
+		let answer!: (response: Response) => void;
+		const lateAnswer = new Promise<Response>((resolve) => (answer = resolve));
+		const fetchCalls: string[] = [];
+		const writes = spyOnCookieWrites();
+		const client = makeClient({ timeout: TIMEOUT_MS, fetch: (input) => (fetchCalls.push(String(input)), lateAnswer) });
 
-		await expect(client.validate(CODE)).rejects.toThrow();
-		await delay(200);
+		const settled = Promise.allSettled([client.validate(CODE)]);
+		await vi.advanceTimersByTimeAsync(TIMEOUT_MS);
+		answer(HttpResponse.json({ valid: true, tracking_id: ANSWERED_TRACKING_ID }));
+		// The SDK listened to `lateAnswer` before this test did, so its handler has run once this await resumes.
+		const arrived: unknown = await (await lateAnswer).clone().json();
+		await vi.advanceTimersByTimeAsync(TIMEOUT_MS);
+		const [outcome] = await settled;
+
+		expect(fetchCalls).toHaveLength(1);
+		expect(arrived).toMatchObject({ tracking_id: ANSWERED_TRACKING_ID });
 		expect(client.trackingId).toBeUndefined();
 		expect(cookieValue(COOKIE_NAME)).toBeUndefined();
+		expect(writes).toEqual([]);
+		expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(VoucherifyTimeoutError);
 	});
 });
 
