@@ -15,6 +15,10 @@ const FILES: Record<string, [path: string, type: string]> = {
 	'/legacy-shop.html': ['test/e2e/fixtures/legacy-shop.html', 'text/html'],
 	'/legacy-shop.js': ['test/e2e/fixtures/legacy-shop.js', 'text/javascript'],
 	'/sandboxed.html': ['test/e2e/fixtures/sandboxed.html', 'text/html'],
+	'/csp-watch.js': ['test/e2e/fixtures/csp-watch.js', 'text/javascript'],
+	// A copy of the core beside a tampered companion file: what a compromised CDN would serve.
+	'/tampered/voucherify.min.js': ['dist/voucherify.min.js', 'text/javascript'],
+	'/tampered/voucherify-calls.min.js': ['test/e2e/fixtures/tampered-calls.js', 'text/javascript'],
 };
 
 /**
