@@ -26,7 +26,7 @@ Serves the built script tag and small fixture pages under the same strict CSP as
 pages through `data-api-url`, filled in per request from `?api=`.
 */
 export async function startFixtureServer(apiUrl: string): Promise<{ port: number; close(): Promise<void> }> {
-	const csp = `default-src 'none'; script-src 'self'; connect-src ${new URL(apiUrl).origin}; frame-src 'self'; style-src 'self'`;
+	const csp = `default-src 'none'; script-src 'self'; connect-src ${new URL(apiUrl).origin}; frame-src 'self'; style-src 'self'; img-src 'self'`;
 	const server: Server = createServer(async (request, response) => {
 		const { pathname } = new URL(request.url ?? '/', 'http://fixture.invalid');
 		const file = FILES[pathname];
