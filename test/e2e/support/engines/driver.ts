@@ -27,6 +27,8 @@ export interface EnginePage {
 	evaluate<R, A = undefined>(fn: PageFunction<A, R>, argument?: A): Promise<R>;
 	/** Polls `fn(argument)` in the page until it is truthy. */
 	waitForFunction<A = undefined>(fn: PageFunction<A, unknown>, argument?: A, timeoutMs?: number): Promise<void>;
+	/** Saves a PNG of the page (the whole page where the engine can, else the viewport). */
+	screenshot(path: string): Promise<void>;
 	/** The cookies the page's current URL can read or send. */
 	cookies(): Promise<EngineCookie[]>;
 	close(): Promise<void>;

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import type { EngineBrowser, EngineContext, EngineCookie, EnginePage } from './driver.js';
 import { startWebKitDriver, type DriverProcess } from './webdriver-process.js';
 
@@ -154,6 +155,7 @@ Promise.resolve().then(() => (${fn.toString()})(arguments[0].a)).then(
 				await new Promise((resolve) => setTimeout(resolve, 50));
 			}
 		},
+		screenshot: (path) => inWindow(async () => writeFileSync(path, Buffer.from((await send('GET', '/screenshot')) as string, 'base64'))),
 		cookies: () =>
 			inWindow(async () =>
 				((await send('GET', '/cookie')) as Array<Omit<EngineCookie, 'expires'> & { expiry?: number }>).map(({ expiry, ...cookie }) => ({ ...cookie, expires: expiry ?? -1 })),
