@@ -15,6 +15,10 @@ const FILES: Record<string, [path: string, type: string]> = {
 	'/legacy-shop.html': ['test/e2e/fixtures/legacy-shop.html', 'text/html'],
 	'/legacy-shop.js': ['test/e2e/fixtures/legacy-shop.js', 'text/javascript'],
 	'/sandboxed.html': ['test/e2e/fixtures/sandboxed.html', 'text/html'],
+	'/csp-watch.js': ['test/e2e/fixtures/csp-watch.js', 'text/javascript'],
+	// A copy of the core beside a tampered companion file: what a compromised CDN would serve.
+	'/tampered/voucherify.min.js': ['dist/voucherify.min.js', 'text/javascript'],
+	'/tampered/voucherify-calls.min.js': ['test/e2e/fixtures/tampered-calls.js', 'text/javascript'],
 };
 
 /**
@@ -22,7 +26,7 @@ Serves the built script tag and small fixture pages under the same strict CSP as
 pages through `data-api-url`, filled in per request from `?api=`.
 */
 export async function startFixtureServer(apiUrl: string): Promise<{ port: number; close(): Promise<void> }> {
-	const csp = `default-src 'none'; script-src 'self'; connect-src ${new URL(apiUrl).origin}; frame-src 'self'; style-src 'self'`;
+	const csp = `default-src 'none'; script-src 'self'; connect-src ${new URL(apiUrl).origin}; frame-src 'self'; style-src 'self'; img-src 'self'`;
 	const server: Server = createServer(async (request, response) => {
 		const { pathname } = new URL(request.url ?? '/', 'http://fixture.invalid');
 		const file = FILES[pathname];

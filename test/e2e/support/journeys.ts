@@ -1,0 +1,53 @@
+import type { EnginePage } from './engines/index.js';
+import { textContent } from './engines/index.js';
+import { KEYS, type Stack } from './stack.js';
+
+/** Helpers the cross-engine journeys share; they use only the engine-neutral driver. */
+
+export const COOKIE_NAME = 'voucherify_tracking_id';
+export const ANONYMOUS_COOKIE = 'voucherify_anonymous_id';
+
+export const clientKeys = (stack: Stack) => ({ clientApplicationId: KEYS.clientApplicationId, clientToken: KEYS.clientToken, apiUrl: stack.apiUrl });
+
+/** The validate calls the API received since the log was cleared, as their queries. */
+export const validations = (stack: Stack) =>
+	stack.requests
+		.filter((request) => request.method === 'GET' && request.path.startsWith('/client/v1/validate?'))
+		.map((request) => new URL(request.path, stack.apiUrl).searchParams);
+
+export async function activityOf(stack: Stack, customer: string): Promise<string[]> {
+	const { body } = await stack.serverApi<{ data: Array<{ type: string }> }>(`/v1/customers/${encodeURIComponent(customer)}/activity?limit=100`);
+	return body.data.map((entry) => entry.type);
+}
+
+export const count = (types: string[], type: string) => types.filter((entry) => entry === type).length;
+
+/** Applies a code in the demo and waits for the answer about it (a new answer replaces the last one). */
+export async function applyCode(page: EnginePage, code: string): Promise<string> {
+	await page.evaluate(() => {
+		document.querySelector('#validation-status')!.textContent = '';
+	});
+	await page.fill('#code', code);
+	await page.click('#validate-form button[type=submit]');
+	await page.waitForFunction((expected) => document.querySelector('#validation-status')?.textContent?.includes(expected), code);
+	return (await textContent(page, '#validation-status')) ?? '';
+}
+
+/** Adds the script tag to a page that has none, as a storefront's markup would, and waits for it to run. */
+export function addScriptTag(page: EnginePage, src: string, integrity?: string) {
+	return page.evaluate(
+		({ src, integrity }) =>
+			new Promise<void>((resolve, reject) => {
+				const script = document.createElement('script');
+				if (integrity) Object.assign(script, { integrity, crossOrigin: 'anonymous' });
+				script.onload = () => resolve();
+				script.onerror = () => reject(new Error(`${src} did not load`));
+				script.src = src;
+				document.head.append(script);
+			}),
+		{ src, integrity },
+	);
+}
+
+/** The CSP violations the page's own `securitypolicyviolation` listener (fixtures/csp-watch.js) recorded. */
+export const cspViolations = (page: EnginePage) => page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? ['no CSP listener on this page']);
