@@ -99,6 +99,31 @@ function createVisitorTracker({ tracking, timeout }: NormalizedOptions) {
 	});
 }
 
+/** The calls of the companion file, by name: the script tag's core binds them without carrying their code. */
+const CALL_NAMES = [
+	'validateStackable',
+	'redeem',
+	'redeemStackable',
+	'publish',
+	'track',
+	'listVouchers',
+	'createCustomer',
+	'listConsents',
+	'updateConsents',
+	'qualifications',
+	'listPromotionTiers',
+] as const satisfies ReadonlyArray<keyof ClientCalls>;
+
+type BoundCalls = {
+	[Name in (typeof CALL_NAMES)[number]]: ClientCalls[Name] extends (context: ClientContext, ...args: infer Args) => infer Result ? (...args: Args) => Result : never;
+};
+
+/** Each call with this client's context as its first argument. */
+const bindCalls = (calls: ClientCalls, context: ClientContext): BoundCalls =>
+	Object.fromEntries(
+		CALL_NAMES.map((name) => [name, (...args: unknown[]) => (calls[name] as (context: ClientContext, ...args: unknown[]) => unknown)(context, ...args)]),
+	) as BoundCalls;
+
 /**
 The client with its calls given: `createClient` (the npm entry) binds them directly; the script tag binds them to a
 companion file it loads on first use, which keeps its core small. `validate` is always in the core.
@@ -130,17 +155,7 @@ export function createClientWith(calls: ClientCalls, options: ClientOptions): Vo
 			return context.tracker.consent;
 		},
 		validate: (codeOrParams, requestOptions) => validate(context, codeOrParams, requestOptions),
-		validateStackable: (...args) => calls.validateStackable(context, ...args),
-		redeem: (...args) => calls.redeem(context, ...args),
-		redeemStackable: (...args) => calls.redeemStackable(context, ...args),
-		publish: (...args) => calls.publish(context, ...args),
-		track: (...args) => calls.track(context, ...args),
-		listVouchers: (...args) => calls.listVouchers(context, ...args),
-		createCustomer: (...args) => calls.createCustomer(context, ...args),
-		listConsents: (...args) => calls.listConsents(context, ...args),
-		updateConsents: (...args) => calls.updateConsents(context, ...args),
-		qualifications: (...args) => calls.qualifications(context, ...args),
-		listPromotionTiers: (...args) => calls.listPromotionTiers(context, ...args),
+		...bindCalls(calls, context),
 		setIdentity(identity) {
 			const hash = hashIdentity(identity);
 			context.tracker.identify(hash);

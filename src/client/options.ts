@@ -199,6 +199,10 @@ function normalizeTracking(value: unknown): NormalizedOptions['tracking'] {
 	};
 }
 
+// `Number.isInteger` is false for anything but a number, so no `typeof` check is needed before it.
+const isWholeNumberIn = (value: unknown, min: number, max: number): boolean =>
+	Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+
 /** Validates every option up front and fills in the defaults. Throws a `TypeError` naming the bad option. */
 export function normalizeOptions(options: unknown): NormalizedOptions {
 	if (!isPlainObject(options)) return invalid('options', 'an object with the client keys', options);
@@ -209,12 +213,8 @@ export function normalizeOptions(options: unknown): NormalizedOptions {
 	// `timeoutMs: 0` is axios's "no timeout".
 	const timeout = timeoutValue === 0 && timeoutOption === 'timeoutMs' ? MAX_TIMEOUT : timeoutValue;
 
-	if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout <= 0 || timeout > MAX_TIMEOUT) {
-		invalid(timeoutOption, 'a whole number of milliseconds above zero', timeout);
-	}
-	if (typeof retry !== 'number' || !Number.isInteger(retry) || retry < 0 || retry > 10) {
-		invalid('retry', 'a whole number from 0 to 10', retry);
-	}
+	if (!isWholeNumberIn(timeout, 1, MAX_TIMEOUT)) invalid(timeoutOption, 'a whole number of milliseconds above zero', timeout);
+	if (!isWholeNumberIn(retry, 0, 10)) invalid('retry', 'a whole number from 0 to 10', retry);
 	if (options.fetch !== undefined && typeof options.fetch !== 'function') invalid('fetch', 'a function', options.fetch);
 	if (origin !== undefined) headerValue(origin, 'origin');
 

@@ -29,7 +29,8 @@ function readAll(name: string): string[] {
 		jar
 			.split('; ')
 			.map((pair) => pair.split('='))
-			.filter(([key]) => key !== undefined && decode(key) === name)
+			// `split` always yields a first item: the key is there.
+			.filter(([key]) => decode(key as string) === name)
 			// Strip one pair of quotes as the server helper does: Python's SimpleCookie quotes values with `/` or `=`.
 			.map(([, ...value]) => decode(value.join('=').replace(/^"(.*)"$/, '$1')))
 			.filter(isTrackingId)

@@ -114,9 +114,10 @@ export function createTracker({ stores, consent: initialConsent, lock, waitMs }:
 			const stored = read();
 			if (stored !== undefined || consent === 'denied') return { trackingId: stored, finish() {} };
 
-			const release = await lock.acquire(signal, waitMs);
-			// The first call of another tab or client may have finished while this one waited.
-			const trackingId = read();
+			const [release, ...handedOff] = await lock.acquire(signal, waitMs);
+			// The first call of another tab or client may have finished while this one waited; its cookie may reach this
+			// page only after the lock did (Firefox), so the id it handed on through the lock counts as stored.
+			const trackingId = [read(), ...handedOff].find(isTrackingId);
 			if (trackingId !== undefined) {
 				release();
 				return { trackingId, finish() {} };
@@ -133,7 +134,7 @@ export function createTracker({ stores, consent: initialConsent, lock, waitMs }:
 							else if (isIdentityHash(current) && anonymous.read(consent) === undefined) keepAnonymous(answered);
 						}
 					} finally {
-						release();
+						release(read());
 					}
 				},
 			};
