@@ -3,12 +3,19 @@ import { createServer, request as forward } from 'node:http';
 /**
 A transparent HTTP proxy in front of the mock API that records every request, CORS preflights included,
 which the browser's own request events do not report. Shared by the benchmark and the end-to-end suite.
+With `delayMs`, every request (preflights included) waits that long before it is forwarded: a round trip of a
+real network, on loopback.
 */
-export async function startRequestLog(targetUrl) {
+export async function startRequestLog(targetUrl, { delayMs = 0 } = {}) {
 	const target = new URL(targetUrl);
 	const requests = [];
-	const server = createServer((incoming, outgoing) => {
+	const server = createServer(async (incoming, outgoing) => {
 		requests.push({ method: incoming.method ?? 'GET', path: incoming.url ?? '/' });
+		// Paused, the body waits in the socket; the pipe below resumes it.
+		if (delayMs > 0) {
+			incoming.pause();
+			await new Promise((resolve) => setTimeout(resolve, delayMs));
+		}
 		const upstream = forward(
 			{ host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
 			(answer) => {

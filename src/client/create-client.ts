@@ -101,7 +101,7 @@ function createVisitorTracker({ tracking, timeout }: NormalizedOptions) {
 
 /**
 The client with its calls given: `createClient` (the npm entry) binds them directly; the script tag binds them to a
-companion file it loads on first use, which keeps its core small. `validate` is always in the core.
+companion file it loads on first use, which keeps its core small. `validate` with a code is always in the core.
 */
 export function createClientWith(calls: ClientCalls, options: ClientOptions): VoucherifyClient {
 	const normalized = normalizeOptions(options);
@@ -129,7 +129,7 @@ export function createClientWith(calls: ClientCalls, options: ClientOptions): Vo
 		get consent() {
 			return context.tracker.consent;
 		},
-		validate: (codeOrParams, requestOptions) => validate(context, codeOrParams, requestOptions),
+		validate: (codeOrParams, requestOptions) => validate(context, calls, codeOrParams, requestOptions),
 		validateStackable: (...args) => calls.validateStackable(context, ...args),
 		redeem: (...args) => calls.redeem(context, ...args),
 		redeemStackable: (...args) => calls.redeemStackable(context, ...args),

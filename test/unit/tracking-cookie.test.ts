@@ -92,7 +92,7 @@ describe('persistence', () => {
 		storedCookie(OTHER_TRACKING_ID);
 		const client = makeClient();
 		await client.validate(CODE);
-		server.use(http.get(`${CLIENT_BASE}/validate`, () => HttpResponse.json({ valid: true, tracking_id: ANSWERED_TRACKING_ID })));
+		server.use(http.post(`${CLIENT_BASE}/validations`, () => HttpResponse.json({ valid: true, tracking_id: ANSWERED_TRACKING_ID })));
 		await client.validate(CODE);
 
 		expect(client.trackingId).toBe(OTHER_TRACKING_ID);
@@ -178,7 +178,7 @@ describe('concurrent first calls', () => {
 	test('converge on one tracking id: only the first goes without one, the others carry its answer', async () => {
 		let answered = 0;
 		server.use(
-			http.get(`${CLIENT_BASE}/validate`, ({ request }) => {
+			http.post(`${CLIENT_BASE}/validations`, ({ request }) => {
 				answered += 1;
 				const sent = new URL(request.url).searchParams.get('tracking_id');
 				return HttpResponse.json({ valid: true, tracking_id: sent ?? `track_concurrent${answered}+/Aa==` });
@@ -196,7 +196,7 @@ describe('concurrent first calls', () => {
 	test('adopt only the first answer even when every answer carries a different id', async () => {
 		let answered = 0;
 		server.use(
-			http.get(`${CLIENT_BASE}/validate`, () => {
+			http.post(`${CLIENT_BASE}/validations`, () => {
 				answered += 1;
 				return HttpResponse.json({ valid: true, tracking_id: `track_distinct${answered}+/Bb==` });
 			}),
@@ -212,7 +212,7 @@ describe('concurrent first calls', () => {
 	test('let the next waiting call go first when the first call fails', async () => {
 		let answered = 0;
 		server.use(
-			http.get(`${CLIENT_BASE}/validate`, () => {
+			http.post(`${CLIENT_BASE}/validations`, () => {
 				answered += 1;
 				if (answered === 1) return HttpResponse.json({ code: 500, key: 'server_error' }, { status: 500 });
 				return HttpResponse.json({ valid: true, tracking_id: `track_retried${answered}+/Cc==` });
@@ -258,7 +258,7 @@ describe('failed calls', () => {
 	test('a 500 answer does not replace or erase the stored tracking id', async () => {
 		storedCookie(OTHER_TRACKING_ID);
 		server.use(
-			http.get(`${CLIENT_BASE}/validate`, () =>
+			http.post(`${CLIENT_BASE}/validations`, () =>
 				HttpResponse.json({ code: 500, key: 'server_error', tracking_id: ANSWERED_TRACKING_ID }, { status: 500 }),
 			),
 		);
@@ -271,7 +271,7 @@ describe('failed calls', () => {
 
 	test('a network error does not replace or erase the stored tracking id', async () => {
 		storedCookie(OTHER_TRACKING_ID);
-		server.use(http.get(`${CLIENT_BASE}/validate`, () => HttpResponse.error()));
+		server.use(http.post(`${CLIENT_BASE}/validations`, () => HttpResponse.error()));
 		const client = makeClient();
 
 		await expect(client.validate(CODE)).rejects.toThrow();
@@ -281,7 +281,7 @@ describe('failed calls', () => {
 
 	test('a failed first call stores nothing', async () => {
 		server.use(
-			http.get(`${CLIENT_BASE}/validate`, () =>
+			http.post(`${CLIENT_BASE}/validations`, () =>
 				HttpResponse.json({ code: 500, key: 'server_error', tracking_id: ANSWERED_TRACKING_ID }, { status: 500 }),
 			),
 		);
@@ -295,7 +295,7 @@ describe('failed calls', () => {
 
 	test('a timed-out first call does not adopt the id of its late answer', async () => {
 		server.use(
-			http.get(`${CLIENT_BASE}/validate`, async () => {
+			http.post(`${CLIENT_BASE}/validations`, async () => {
 				await delay(150);
 				return HttpResponse.json({ valid: true, tracking_id: ANSWERED_TRACKING_ID });
 			}),

@@ -1,0 +1,56 @@
+import type { Gift, ValidateParams, StackableValidationResult, ValidationResult } from './types.js';
+
+/**
+The body of `POST /client/v1/validations` that validates one code as `GET /client/v1/validate` did: one URL for every
+code and cart, so the browser preflights it once and caches the answer (`Access-Control-Max-Age`).
+`options.expand` asks for the campaign's name and id, which the legacy answer carries.
+*/
+export function stackBodyOf(params: ValidateParams, trackingId: string | undefined) {
+	const { customer, session } = params;
+	return {
+		redeemables: [{ object: 'voucher', id: params.code }],
+		order: { amount: params.amount, items: params.items, metadata: params.orderMetadata },
+		customer: typeof customer === 'string' ? { source_id: customer } : customer,
+		metadata: params.metadata,
+		session: session && { type: 'LOCK', key: session.key, ttl: session.ttl, ttl_unit: session.ttlUnit },
+		tracking_id: trackingId,
+		options: { expand: ['redeemable'] },
+	};
+}
+
+/**
+The legacy `reason` from the error key: `voucher_expired` is `voucher expired`, `customer_rules_violated` is
+`customer does not match validation rules`, as `GET /client/v1/validate` words them.
+*/
+const reasonOf = (key = '') =>
+	key
+		.replace(/_/g, ' ')
+		.replace(/ rules violated$/, ' does not match validation rules')
+		.replace(/^resource/, 'voucher')
+		.replace(/^voucher disabled$/, 'voucher is disabled');
+
+/** The one-code answer (`ValidationResult`) that a stack of that one voucher stands for. */
+export function validationOf(stack: StackableValidationResult, code: string): ValidationResult {
+	const { tracking_id, order, session } = stack;
+	const redeemable = stack.redeemables?.[0];
+	const { result = {}, metadata = {} } = redeemable ?? {};
+	if (redeemable?.status !== 'APPLICABLE') {
+		const { error } = result;
+		return { valid: false, code, reason: reasonOf(error?.key), error, tracking_id, metadata };
+	}
+	// `credits` is what the stack takes from a gift card; the one-code answer shows the card's funds only.
+	const { credits: _credits, ...gift } = result.gift ?? {};
+	return {
+		valid: true,
+		code,
+		campaign: redeemable.campaign_name ?? null,
+		campaign_id: redeemable.campaign_id ?? null,
+		...(result.gift ? { gift: gift as Gift } : { discount: result.discount ?? null }),
+		applicable_to: redeemable.applicable_to,
+		inapplicable_to: redeemable.inapplicable_to,
+		order,
+		tracking_id,
+		metadata,
+		...(session && { session }),
+	};
+}
