@@ -83,6 +83,21 @@ export type VoucherifyClient = {
 	trackingHeaders(): Record<string, string>;
 };
 
+/** The client's methods that run a call of `calls` with the client's context: one list, so each name is written once. */
+const BOUND_CALLS = [
+	'validateStackable',
+	'redeem',
+	'redeemStackable',
+	'publish',
+	'track',
+	'listVouchers',
+	'createCustomer',
+	'listConsents',
+	'updateConsents',
+	'qualifications',
+	'listPromotionTiers',
+] as const satisfies ReadonlyArray<keyof ClientCalls & keyof VoucherifyClient>;
+
 function createPersistentStore(name: string, { domain, maxAgeDays }: NormalizedOptions['tracking']): TrackingStore {
 	// Outside a browser (SSR, Node) there is nothing durable to write to.
 	if (typeof document === 'undefined') return createMemoryStore();
@@ -130,17 +145,9 @@ export function createClientWith(calls: ClientCalls, options: ClientOptions): Vo
 			return context.tracker.consent;
 		},
 		validate: (codeOrParams, requestOptions) => validate(context, calls, codeOrParams, requestOptions),
-		validateStackable: (...args) => calls.validateStackable(context, ...args),
-		redeem: (...args) => calls.redeem(context, ...args),
-		redeemStackable: (...args) => calls.redeemStackable(context, ...args),
-		publish: (...args) => calls.publish(context, ...args),
-		track: (...args) => calls.track(context, ...args),
-		listVouchers: (...args) => calls.listVouchers(context, ...args),
-		createCustomer: (...args) => calls.createCustomer(context, ...args),
-		listConsents: (...args) => calls.listConsents(context, ...args),
-		updateConsents: (...args) => calls.updateConsents(context, ...args),
-		qualifications: (...args) => calls.qualifications(context, ...args),
-		listPromotionTiers: (...args) => calls.listPromotionTiers(context, ...args),
+		...(Object.fromEntries(
+			BOUND_CALLS.map((name) => [name, (...args: unknown[]) => (calls[name] as (...all: unknown[]) => unknown)(context, ...args)]),
+		) as Pick<VoucherifyClient, (typeof BOUND_CALLS)[number]>),
 		setIdentity(identity) {
 			const hash = hashIdentity(identity);
 			context.tracker.identify(hash);

@@ -53,35 +53,23 @@ export function openCall(options: NormalizedOptions, request: ApiRequest): Call 
 	};
 }
 
-/**
-Settles as `promise` does, or rejects with the signal's reason once it aborts, even if `promise` never settles;
-`settled` runs either way. One promise and one listener per step: this is on every call's path.
-*/
-export function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal, settled?: () => void): Promise<T> {
+/** Settles as `promise` does, or rejects with the signal's reason once it aborts, even if `promise` never settles. */
+export function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 	return new Promise<T>((resolve, reject) => {
 		const stop = () => reject(signal.reason);
-		const done = () => {
-			signal.removeEventListener('abort', stop);
-			settled?.();
-		};
 		if (signal.aborted) stop();
 		signal.addEventListener('abort', stop, { once: true });
-		promise.then(
-			(value) => (done(), resolve(value)),
-			(error: unknown) => (done(), reject(error)),
-		);
+		promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
 	});
 }
 
 /** Runs `step` with the call's `timeout`: past it, the call aborts with a `VoucherifyTimeoutError`. */
-export function withinTimeout<T>(call: Call, step: () => Promise<T>): Promise<T> {
+export async function withinTimeout<T>(call: Call, step: () => Promise<T>): Promise<T> {
 	const timer = setTimeout(() => call.abort(new VoucherifyTimeoutError(call.failed, call.timeout)), call.timeout);
-	const stopTimer = () => clearTimeout(timer);
 	try {
-		return unlessAborted(step(), call.signal, stopTimer);
-	} catch (error) {
-		stopTimer();
-		return Promise.reject(error);
+		return await unlessAborted(step(), call.signal);
+	} finally {
+		clearTimeout(timer);
 	}
 }
 

@@ -9,18 +9,15 @@ and the shared rules handle timeouts, retries and errors (http-call.ts, retries.
 */
 export function createTransport(options: NormalizedOptions): Transport {
 	const headers = apiHeaders(options);
-	// Built once: most calls add no header of their own, so each one sends one of these two as they are.
-	const jsonHeaders = { ...headers, 'Content-Type': 'application/json' };
 
 	return {
 		async send<T>(request: ApiRequest): Promise<T> {
 			const call = openCall(options, request);
 			const hasBody = request.json !== undefined;
-			const base = hasBody ? jsonHeaders : headers;
 			const init: RequestInit = {
 				method: call.failed.method,
-				headers: request.headers ? { ...base, ...request.headers } : base,
-				body: hasBody ? JSON.stringify(request.json) : undefined,
+				headers: { ...headers, ...request.headers, ...(hasBody && { 'Content-Type': 'application/json' }) },
+				...(hasBody && { body: JSON.stringify(request.json) }),
 				signal: call.signal,
 			};
 			// `fetch` called as a plain function: a browser's refuses any other `this` ("Illegal invocation").

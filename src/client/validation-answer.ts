@@ -26,31 +26,16 @@ const reasonOf = (key = '') =>
 	key
 		.replace(/_/g, ' ')
 		.replace(/ rules violated$/, ' does not match validation rules')
-		.replace(/^resource/, 'voucher')
-		.replace(/^voucher disabled$/, 'voucher is disabled');
+		.replace(/^resource|^voucher(?= disabled)/, 'voucher is')
+		.replace('is not', 'not');
 
 /** The one-code answer (`ValidationResult`) that a stack of that one voucher stands for. */
-export function validationOf(stack: StackableValidationResult, code: string): ValidationResult {
-	const { tracking_id, order, session } = stack;
-	const redeemable = stack.redeemables?.[0];
-	const { result = {}, metadata = {} } = redeemable ?? {};
-	if (redeemable?.status !== 'APPLICABLE') {
-		const { error } = result;
-		return { valid: false, code, reason: reasonOf(error?.key), error, tracking_id, metadata };
-	}
+export function validationOf({ redeemables: [redeemable] = [], order, tracking_id, session }: StackableValidationResult, code: string): ValidationResult {
+	const { status, result = {}, metadata = {}, campaign_name = null, campaign_id = null, applicable_to, inapplicable_to } = redeemable ?? {};
+	const { error, gift, discount = null } = result;
+	if (status !== 'APPLICABLE') return { valid: false, code, reason: reasonOf(error?.key), error, tracking_id, metadata };
 	// `credits` is what the stack takes from a gift card; the one-code answer shows the card's funds only.
-	const { credits: _credits, ...gift } = result.gift ?? {};
-	return {
-		valid: true,
-		code,
-		campaign: redeemable.campaign_name ?? null,
-		campaign_id: redeemable.campaign_id ?? null,
-		...(result.gift ? { gift: gift as Gift } : { discount: result.discount ?? null }),
-		applicable_to: redeemable.applicable_to,
-		inapplicable_to: redeemable.inapplicable_to,
-		order,
-		tracking_id,
-		metadata,
-		...(session && { session }),
-	};
+	const { credits: _credits, ...funds } = gift ?? {};
+	const benefit = gift ? { gift: funds as Gift } : { discount };
+	return { valid: true, code, campaign: campaign_name, campaign_id, ...benefit, applicable_to, inapplicable_to, order, tracking_id, metadata, session };
 }
