@@ -6,14 +6,14 @@ export const LATENCY_CODE = 'WELCOME10';
 /** Headers a script sets; the rest (Origin, User-Agent, sec-*) the browser adds to every variant alike. */
 const isScriptHeader = (name) => name.startsWith('x-') || name === 'accept' || name === 'content-type';
 
-/** Makes one SDK call and returns the URL and script-set headers it sent, for fetch to send exactly the same. */
+/** Makes one SDK call and returns the URL, method, script-set headers and body it sent, for fetch to send exactly the same. */
 async function captureRequest(page, sdk) {
 	const captured = new Promise((resolve) => {
 		const listener = async (request) => {
-			if (!request.url().includes('/client/v1/validate')) return;
+			if (!request.url().includes('/client/v1/validat') || request.method() === 'OPTIONS') return;
 			page.off('request', listener);
 			const headers = Object.fromEntries(Object.entries(await request.allHeaders()).filter(([name]) => isScriptHeader(name)));
-			resolve({ url: request.url(), headers });
+			resolve({ url: request.url(), method: request.method(), headers, body: request.postData() ?? undefined });
 		};
 		page.on('request', listener);
 	});
@@ -41,14 +41,14 @@ export async function measureLatency(browser, { pageUrl, apiUrl, keys, warmup, c
 				sdk,
 				code: LATENCY_CODE,
 				fetchUrl: request.url,
-				fetchHeaders: request.headers,
+				fetchInit: { method: request.method, headers: request.headers, body: request.body },
 				warmup,
 				calls,
 			});
 			const sdkStats = summarize(times.sdk);
 			const fetchStats = summarize(times.fetch);
 			result[sdk] = {
-				url: new URL(request.url).pathname + new URL(request.url).search.replace(/tracking_id=[^&]+/, 'tracking_id=…'),
+				url: `${request.method} ${new URL(request.url).pathname}${new URL(request.url).search.replace(/tracking_id=[^&]+/, 'tracking_id=…')}`,
 				headers: Object.keys(request.headers).sort(),
 				sdk: sdkStats,
 				fetch: fetchStats,
@@ -59,6 +59,30 @@ export async function measureLatency(browser, { pageUrl, apiUrl, keys, warmup, c
 		}
 		const crossOriginIsolated = await page.evaluate(() => window.crossOriginIsolated);
 		return { code: LATENCY_CODE, warmup, calls, crossOriginIsolated, ...result };
+	} finally {
+		await context.close();
+	}
+}
+
+/** Ten codes, so every check is a new code and cart amount, as a shopper trying codes makes them. */
+const CHECK_CODES = ['WELCOME10', 'BIGSALE20', 'SAVE5', 'FREEITEM', 'GIFT50', 'EXPIRED', 'NOTYET', 'DISABLED', 'LASTONE', 'NO-SUCH-CODE'];
+
+/**
+Repeated checks through a proxy that delays every request (preflights included) by `delayMs`: `calls` validations
+with another code and amount each, through each SDK in turn, in one fresh page. Returns the median of each and the
+ratio ours / official.
+*/
+export async function measureRepeatedChecks(browser, { pageUrl, apiUrl, keys, delayMs, calls }) {
+	const context = await browser.newContext();
+	try {
+		const page = await context.newPage();
+		await page.goto(`${pageUrl}/bench.html`);
+		await page.evaluate((options) => window.bench.createClients(options), { apiUrl, ...keys });
+		const times = await page.evaluate((options) => window.bench.repeatedChecks(options), { codes: CHECK_CODES, calls });
+		// The first call of each pays the preflight the page has not cached yet: the figures are of the calls after it.
+		const ours = summarize(times.ours.slice(1));
+		const official = summarize(times.official.slice(1));
+		return { delayMs, calls, first: { ours: round(times.ours[0], 1), official: round(times.official[0], 1) }, ours, official, ratio: round(ours.median / official.median, 3) };
 	} finally {
 		await context.close();
 	}

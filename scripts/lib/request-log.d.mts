@@ -1,3 +1,3 @@
 export type LoggedRequest = { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: string };
 
-export function startRequestLog(targetUrl: string): Promise<{ url: string; requests: LoggedRequest[]; close(): Promise<void> }>;
+export function startRequestLog(targetUrl: string, options?: { delayMs?: number }): Promise<{ url: string; requests: LoggedRequest[]; close(): Promise<void> }>;

@@ -3,14 +3,20 @@ import { createServer, request as forward } from 'node:http';
 /**
 A transparent HTTP proxy in front of the mock API that records every request, CORS preflights included,
 which the browser's own request events do not report: method, path, headers and body (the body is complete once
-the request has been forwarded). Shared by the benchmark and the end-to-end suite.
+the request has been forwarded). Shared by the benchmark and the end-to-end suite. With `delayMs`, every request
+(preflights included) waits that long before it is forwarded: a round trip of a real network, on loopback.
 */
-export async function startRequestLog(targetUrl) {
+export async function startRequestLog(targetUrl, { delayMs = 0 } = {}) {
 	const target = new URL(targetUrl);
 	const requests = [];
-	const server = createServer((incoming, outgoing) => {
+	const server = createServer(async (incoming, outgoing) => {
 		const entry = { method: incoming.method ?? 'GET', path: incoming.url ?? '/', headers: { ...incoming.headers }, body: '' };
 		requests.push(entry);
+		// Paused, the body waits in the socket; the listeners below resume it.
+		if (delayMs > 0) {
+			incoming.pause();
+			await new Promise((resolve) => setTimeout(resolve, delayMs));
+		}
 		const chunks = [];
 		incoming.on('data', (chunk) => chunks.push(chunk));
 		incoming.on('end', () => (entry.body = Buffer.concat(chunks).toString('utf8')));

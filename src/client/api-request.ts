@@ -7,6 +7,8 @@ export type ApiRequest = {
 	/** An already encoded query string, without `?`. */
 	query?: string;
 	json?: unknown;
+	/** A POST that may be repeated like a GET: it reads, and changes nothing (a validation). */
+	idempotent?: boolean;
 	headers?: Record<string, string>;
 	signal?: AbortSignal | undefined;
 };

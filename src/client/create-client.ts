@@ -83,6 +83,21 @@ export type VoucherifyClient = {
 	trackingHeaders(): Record<string, string>;
 };
 
+/** The client's methods that run a call of `calls` with the client's context: one list, so each name is written once. */
+const BOUND_CALLS = [
+	'validateStackable',
+	'redeem',
+	'redeemStackable',
+	'publish',
+	'track',
+	'listVouchers',
+	'createCustomer',
+	'listConsents',
+	'updateConsents',
+	'qualifications',
+	'listPromotionTiers',
+] as const satisfies ReadonlyArray<keyof ClientCalls & keyof VoucherifyClient>;
+
 function createPersistentStore(name: string, { domain, maxAgeDays }: NormalizedOptions['tracking']): TrackingStore {
 	// Outside a browser (SSR, Node) there is nothing durable to write to.
 	if (typeof document === 'undefined') return createMemoryStore();
@@ -99,34 +114,9 @@ function createVisitorTracker({ tracking, timeout }: NormalizedOptions) {
 	});
 }
 
-/** The calls of the companion file, by name: the script tag's core binds them without carrying their code. */
-const CALL_NAMES = [
-	'validateStackable',
-	'redeem',
-	'redeemStackable',
-	'publish',
-	'track',
-	'listVouchers',
-	'createCustomer',
-	'listConsents',
-	'updateConsents',
-	'qualifications',
-	'listPromotionTiers',
-] as const satisfies ReadonlyArray<keyof ClientCalls>;
-
-type BoundCalls = {
-	[Name in (typeof CALL_NAMES)[number]]: ClientCalls[Name] extends (context: ClientContext, ...args: infer Args) => infer Result ? (...args: Args) => Result : never;
-};
-
-/** Each call with this client's context as its first argument. */
-const bindCalls = (calls: ClientCalls, context: ClientContext): BoundCalls =>
-	Object.fromEntries(
-		CALL_NAMES.map((name) => [name, (...args: unknown[]) => (calls[name] as (context: ClientContext, ...args: unknown[]) => unknown)(context, ...args)]),
-	) as BoundCalls;
-
 /**
 The client with its calls given: `createClient` (the npm entry) binds them directly; the script tag binds them to a
-companion file it loads on first use, which keeps its core small. `validate` is always in the core.
+companion file it loads on first use, which keeps its core small. `validate` with a code is always in the core.
 */
 export function createClientWith(calls: ClientCalls, options: ClientOptions): VoucherifyClient {
 	const normalized = normalizeOptions(options);
@@ -154,8 +144,10 @@ export function createClientWith(calls: ClientCalls, options: ClientOptions): Vo
 		get consent() {
 			return context.tracker.consent;
 		},
-		validate: (codeOrParams, requestOptions) => validate(context, codeOrParams, requestOptions),
-		...bindCalls(calls, context),
+		validate: (codeOrParams, requestOptions) => validate(context, calls, codeOrParams, requestOptions),
+		...(Object.fromEntries(
+			BOUND_CALLS.map((name) => [name, (...args: unknown[]) => (calls[name] as (...all: unknown[]) => unknown)(context, ...args)]),
+		) as Pick<VoucherifyClient, (typeof BOUND_CALLS)[number]>),
 		setIdentity(identity) {
 			const hash = hashIdentity(identity);
 			context.tracker.identify(hash);

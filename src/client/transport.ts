@@ -21,7 +21,7 @@ export function createTransport(options: NormalizedOptions): Transport {
 				signal: call.signal,
 			};
 			// `fetch` called as a plain function: a browser's refuses any other `this` ("Illegal invocation").
-			return sendWithRetries<T>(call, request.method !== 'post', options.retry, () =>
+			return sendWithRetries<T>(call, request.method !== 'post' || !!request.idempotent, options.retry, () =>
 				withinTimeout(call, () => (options.fetch ?? fetch)(call.failed.url, init)),
 			);
 		},

@@ -110,7 +110,7 @@ export type InvalidValidation = {
 	/** Why the code does not apply, for example `voucher expired` or `voucher not found`. */
 	reason?: string;
 	/** The message of the validation rule that failed, meant to be shown to the shopper. */
-	error?: { message?: string; code?: number; key?: string };
+	error?: { message?: string; code?: number; key?: string; details?: string };
 	tracking_id?: string;
 	metadata?: Record<string, unknown>;
 };
@@ -149,11 +149,19 @@ export type StackableRedeemableResult = {
 	status: 'APPLICABLE' | 'INAPPLICABLE' | 'SKIPPED';
 	id: string;
 	object: StackableRedeemable['object'];
-	result?: { discount?: Discount; gift?: Gift; error?: { message?: string; key?: string; code?: number } };
+	result?: {
+		discount?: Discount;
+		/** The gift card's funds, and the `credits` this order would take from them. */
+		gift?: Partial<Gift> & { credits?: number };
+		error?: { message?: string; key?: string; code?: number; details?: string };
+	};
 	order?: OrderSummary;
 	applicable_to?: ApplicableTo;
 	inapplicable_to?: ApplicableTo;
 	metadata?: Record<string, unknown>;
+	/** With `options.expand: ['redeemable']`: the campaign's name and id (`null` id for a standalone voucher). */
+	campaign_name?: string | null;
+	campaign_id?: string | null;
 };
 
 export type StackableValidationResult = {

@@ -83,7 +83,7 @@ describe('login mid-session keeps the anonymous id', () => {
 	test('setIdentity while the first call is in flight keeps the id that call answers as the anonymous id', async () => {
 		let answer!: () => void;
 		server.use(
-			http.get(`${CLIENT_BASE}/validate`, async () => {
+			http.post(`${CLIENT_BASE}/validations`, async () => {
 				await new Promise<void>((resolve) => (answer = resolve));
 				return HttpResponse.json({ valid: true, code: CODE, tracking_id: ANSWERED_TRACKING_ID });
 			}),

@@ -21,11 +21,12 @@ const encoded = (trackingId: string) => encodeURIComponent(trackingId);
 useMockApi();
 
 describe('validate', () => {
-	test('sends GET /client/v1/validate?code=…&amount=… with no tracking_id on a first visit, and keeps the id the API answers', async () => {
+	test('sends POST /client/v1/validations with the code and amount and no tracking_id on a first visit, and keeps the id the API answers', async () => {
 		const client = makeClient();
 		const result = await client.validate({ code: 'WELCOME10', amount: 20_000 });
 
-		expect(onlyRequest().url.href).toBe(`${CLIENT_V1}/validate?code=WELCOME10&amount=20000`);
+		expect(onlyRequest().url.href).toBe(`${CLIENT_V1}/validations`);
+		expect(await jsonOf(onlyRequest())).toEqual({ redeemables: [{ object: 'voucher', id: 'WELCOME10' }], order: { amount: 20_000 }, options: { expand: ['redeemable'] } });
 		expect(result.tracking_id).toMatch(TRACKING_ID);
 		expect(client.trackingId).toBe(result.tracking_id);
 	});
@@ -41,19 +42,26 @@ describe('validate', () => {
 		});
 	});
 
-	test('sends the stored tracking id as the tracking_id query, percent-encoded', async () => {
+	test('sends the stored tracking id as the body tracking_id, exactly', async () => {
 		const { client, trackingId } = await makeKnownVisitor();
 		await client.validate('SAVE5');
 
-		expect(onlyRequest().url.href).toBe(`${CLIENT_V1}/validate?code=SAVE5&tracking_id=${encoded(trackingId)}`);
+		expect(onlyRequest().url.href).toBe(`${CLIENT_V1}/validations`);
+		expect(await jsonOf(onlyRequest())).toMatchObject({ tracking_id: trackingId });
 	});
 
-	test('keeps the tracking_id query beside a customer source_id the caller gives', async () => {
+	test('keeps the tracking_id beside a customer source_id the caller gives', async () => {
 		const { client, trackingId } = await makeKnownVisitor();
 		await client.validate({ code: 'SAVE5', customer: SHOP_SOURCE_ID });
 
-		expect(onlyRequest().url.searchParams.get('tracking_id')).toBe(trackingId);
-		expect(requests[0]?.url.searchParams.get('customer[source_id]')).toBe(SHOP_SOURCE_ID);
+		expect(await jsonOf(onlyRequest())).toMatchObject({ tracking_id: trackingId, customer: { source_id: SHOP_SOURCE_ID } });
+	});
+
+	test('sends a promotions validation (no code) as GET /client/v1/promotions/validation with the tracking_id query, percent-encoded', async () => {
+		const { client, trackingId } = await makeKnownVisitor();
+		await client.validate({ amount: 20_000 });
+
+		expect(onlyRequest().url.href).toBe(`${CLIENT_V1}/promotions/validation?amount=20000&tracking_id=${encoded(trackingId)}`);
 	});
 
 	test('resolves an unknown code as { valid: false, reason }, not an error', async () => {

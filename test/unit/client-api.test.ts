@@ -83,5 +83,5 @@ test('every client method is in the table above', () => {
 		.map(([name]) => name)
 		.filter((name) => !['setIdentity', 'setConsent', 'reset', 'fillTrackingField', 'trackingHeaders'].includes(name));
 
-	expect(CLIENT_CALLS.map((call) => call.name).sort()).toEqual(methods.sort());
+	expect([...new Set(CLIENT_CALLS.map((call) => call.name.split(' ')[0]))].sort()).toEqual(methods.sort());
 });

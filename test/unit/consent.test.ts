@@ -24,7 +24,7 @@ useApi();
 const silenceWarnings = () => vi.spyOn(console, 'warn').mockImplementation(() => {});
 
 const alwaysAnswer = (trackingId: string) =>
-	server.use(http.get(`${CLIENT_BASE}/validate`, () => HttpResponse.json({ valid: true, tracking_id: trackingId })));
+	server.use(http.post(`${CLIENT_BASE}/validations`, () => HttpResponse.json({ valid: true, tracking_id: trackingId })));
 
 /** Holds the validate answer until `answer()`; `arrived` settles once the request is at the API. */
 const holdAnswer = () => {
@@ -33,7 +33,7 @@ const holdAnswer = () => {
 	const arrived = new Promise<void>((resolve) => (arrive = resolve));
 	const released = new Promise<void>((resolve) => (answer = resolve));
 	server.use(
-		http.get(`${CLIENT_BASE}/validate`, async () => {
+		http.post(`${CLIENT_BASE}/validations`, async () => {
 			arrive();
 			await released;
 			return HttpResponse.json({ valid: true, tracking_id: ANSWERED_TRACKING_ID });

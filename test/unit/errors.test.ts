@@ -18,6 +18,7 @@ import {
 } from '../../src/index.js';
 import {
 	ANSWERED_TRACKING_ID,
+	applicableStack,
 	CLIENT_BASE,
 	CLIENT_TOKEN,
 	CODE,
@@ -33,7 +34,7 @@ import {
 import { reasonOf, settleOnFakeClock } from './support/fake-clock.js';
 import { cookieValue, goOffline, setRawCookie } from './support/dom.js';
 
-const VALIDATE_URL = `${CLIENT_BASE}/validate`;
+const VALIDATE_URL = `${CLIENT_BASE}/validations`;
 const VALIDATIONS_URL = `${CLIENT_BASE}/validations`;
 const STACKABLE = { redeemables: [{ object: 'voucher' as const, id: CODE }] };
 const ERROR_BODY = {
@@ -69,7 +70,7 @@ const unavailable = () => HttpResponse.json({ code: 503, key: 'service_unavailab
 
 describe('VoucherifyApiError', () => {
 	test('carries status, key, code, message, details and requestId of a 400 error body', async () => {
-		server.use(http.get(VALIDATE_URL, () => HttpResponse.json(ERROR_BODY, { status: 400 })));
+		server.use(http.post(VALIDATE_URL, () => HttpResponse.json(ERROR_BODY, { status: 400 })));
 
 		const error = await rejectionOf(makeClient().validate(CODE));
 
@@ -87,16 +88,16 @@ describe('VoucherifyApiError', () => {
 	});
 
 	test('names the failed request by method and URL, without the client token', async () => {
-		server.use(http.get(VALIDATE_URL, () => HttpResponse.json(ERROR_BODY, { status: 400 })));
+		server.use(http.post(VALIDATE_URL, () => HttpResponse.json(ERROR_BODY, { status: 400 })));
 
 		const error = await rejectionOf(makeClient().validate(CODE));
 
-		expect(error).toMatchObject({ request: { method: 'GET', url: `${VALIDATE_URL}?code=${CODE}` } });
+		expect(error).toMatchObject({ request: { method: 'POST', url: VALIDATE_URL } });
 		expect(JSON.stringify(error)).not.toContain(CLIENT_TOKEN);
 	});
 
 	test('describes a non-JSON error page from its status', async () => {
-		server.use(http.get(VALIDATE_URL, () => new HttpResponse('<html>Bad gateway</html>', { status: 502 })));
+		server.use(http.post(VALIDATE_URL, () => new HttpResponse('<html>Bad gateway</html>', { status: 502 })));
 
 		const error = await rejectionOf(makeClient().validate(CODE));
 
@@ -105,7 +106,7 @@ describe('VoucherifyApiError', () => {
 	});
 
 	test("reports a 2xx body that is not JSON with the key 'invalid_response'", async () => {
-		server.use(http.get(VALIDATE_URL, () => new HttpResponse('<html>captive portal</html>', { status: 200 })));
+		server.use(http.post(VALIDATE_URL, () => new HttpResponse('<html>captive portal</html>', { status: 200 })));
 
 		const error = await rejectionOf(makeClient().validate(CODE));
 
@@ -124,7 +125,7 @@ describe('VoucherifyApiError', () => {
 describe('rate limits and retries', () => {
 	test('retries a 429 exactly once, then rejects with VoucherifyRateLimitError carrying retryAfter', async () => {
 		let answered = 0;
-		server.use(http.get(VALIDATE_URL, () => rateLimited(answered++ === 0 ? 0 : RETRY_AFTER_SECONDS)));
+		server.use(http.post(VALIDATE_URL, () => rateLimited(answered++ === 0 ? 0 : RETRY_AFTER_SECONDS)));
 
 		const error = await rejectionOf(makeClient().validate(CODE));
 
@@ -141,7 +142,7 @@ describe('rate limits and retries', () => {
 	])('reads a second 429 with Retry-After %s into retryAfter', async (_case, header, check) => {
 		let answered = 0;
 		server.use(
-			http.get(VALIDATE_URL, () =>
+			http.post(VALIDATE_URL, () =>
 				HttpResponse.json(RATE_LIMIT_BODY, { status: 429, headers: { 'Retry-After': answered++ === 0 ? '0' : header } }),
 			),
 		);
@@ -153,7 +154,7 @@ describe('rate limits and retries', () => {
 	});
 
 	test('retries a 429 only once even when retry allows more', async () => {
-		server.use(http.get(VALIDATE_URL, () => rateLimited(0)));
+		server.use(http.post(VALIDATE_URL, () => rateLimited(0)));
 
 		await expect(makeClient({ retry: 2 }).validate(CODE)).rejects.toBeInstanceOf(VoucherifyRateLimitError);
 		expect(requests).toHaveLength(2);
@@ -162,8 +163,8 @@ describe('rate limits and retries', () => {
 	test('succeeds when a 429 is followed by a 200', async () => {
 		let answered = 0;
 		server.use(
-			http.get(VALIDATE_URL, () =>
-				answered++ === 0 ? rateLimited(0) : HttpResponse.json({ valid: true, tracking_id: ANSWERED_TRACKING_ID }),
+			http.post(VALIDATE_URL, () =>
+				answered++ === 0 ? rateLimited(0) : HttpResponse.json(applicableStack(ANSWERED_TRACKING_ID)),
 			),
 		);
 
@@ -197,21 +198,21 @@ describe('rate limits and retries', () => {
 	});
 
 	test('makes 3 attempts of a GET on 503 with retry: 2', async () => {
-		server.use(http.get(VALIDATE_URL, unavailable));
+		server.use(http.post(VALIDATE_URL, unavailable));
 
 		await expect(makeClient({ retry: 2 }).validate(CODE)).rejects.toMatchObject({ status: 503 });
 		expect(requests).toHaveLength(3);
 	});
 
 	test('makes 1 attempt of a GET on 503 with retry: 0', async () => {
-		server.use(http.get(VALIDATE_URL, unavailable));
+		server.use(http.post(VALIDATE_URL, unavailable));
 
 		await expect(makeClient({ retry: 0 }).validate(CODE)).rejects.toMatchObject({ status: 503 });
 		expect(requests).toHaveLength(1);
 	});
 
 	test('does not retry a 400', async () => {
-		server.use(http.get(VALIDATE_URL, () => HttpResponse.json(ERROR_BODY, { status: 400 })));
+		server.use(http.post(VALIDATE_URL, () => HttpResponse.json(ERROR_BODY, { status: 400 })));
 
 		await expect(makeClient({ retry: 2 }).validate(CODE)).rejects.toMatchObject({ status: 400 });
 		expect(requests).toHaveLength(1);
@@ -220,12 +221,12 @@ describe('rate limits and retries', () => {
 
 describe('VoucherifyNetworkError', () => {
 	test('rejects with VoucherifyNetworkError when the connection fails', async () => {
-		server.use(http.get(VALIDATE_URL, () => HttpResponse.error()));
+		server.use(http.post(VALIDATE_URL, () => HttpResponse.error()));
 
 		const error = await rejectionOf(makeClient().validate(CODE));
 
 		expect(error).toBeInstanceOf(VoucherifyNetworkError);
-		expect(error).toMatchObject({ request: { method: 'GET' } });
+		expect(error).toMatchObject({ request: { method: 'POST' } });
 	});
 
 	test('rejects with VoucherifyNetworkError and sends nothing when the browser is offline', async () => {
@@ -239,7 +240,7 @@ describe('VoucherifyNetworkError', () => {
 describe('VoucherifyTimeoutError', () => {
 	test('rejects with VoucherifyTimeoutError when no answer arrives within timeout', async () => {
 		server.use(
-			http.get(VALIDATE_URL, async () => {
+			http.post(VALIDATE_URL, async () => {
 				await delay(SLOW_ANSWER_MS);
 				return HttpResponse.json({ valid: true, tracking_id: ANSWERED_TRACKING_ID });
 			}),
@@ -255,7 +256,7 @@ describe('VoucherifyTimeoutError', () => {
 		storeTrackingId(OTHER_TRACKING_ID);
 		let lateAnswerSent = false;
 		server.use(
-			http.get(VALIDATE_URL, async () => {
+			http.post(VALIDATE_URL, async () => {
 				await delay(SLOW_ANSWER_MS);
 				lateAnswerSent = true;
 				return HttpResponse.json({ valid: true, tracking_id: ANSWERED_TRACKING_ID });
@@ -277,7 +278,7 @@ describe('AbortSignal', () => {
 		const controller = new AbortController();
 		const reason = new Error('shopper left the page');
 		server.use(
-			http.get(VALIDATE_URL, async () => {
+			http.post(VALIDATE_URL, async () => {
 				controller.abort(reason);
 				await delay(SLOW_ANSWER_MS);
 				return HttpResponse.json({ valid: true, tracking_id: ANSWERED_TRACKING_ID });
@@ -293,7 +294,7 @@ describe('AbortSignal', () => {
 		const reason = new Error('shopper left the page');
 		let lateAnswerSent = false;
 		server.use(
-			http.get(VALIDATE_URL, async () => {
+			http.post(VALIDATE_URL, async () => {
 				controller.abort(reason);
 				await delay(SLOW_ANSWER_MS);
 				lateAnswerSent = true;
@@ -314,7 +315,7 @@ describe('AbortSignal', () => {
 		const controller = new AbortController();
 		const reason = new Error('shopper left the page');
 		server.use(
-			http.get(VALIDATE_URL, () => {
+			http.post(VALIDATE_URL, () => {
 				controller.abort(reason);
 				return HttpResponse.json({ valid: true, tracking_id: ANSWERED_TRACKING_ID });
 			}),
@@ -437,7 +438,7 @@ describe('error guards', () => {
 	});
 
 	test('an API error thrown by the client passes isApiError and isVoucherifyError and is a VoucherifyError', async () => {
-		server.use(http.get(VALIDATE_URL, () => HttpResponse.json(ERROR_BODY, { status: 400 })));
+		server.use(http.post(VALIDATE_URL, () => HttpResponse.json(ERROR_BODY, { status: 400 })));
 
 		const error = await rejectionOf(makeClient().validate(CODE));
 

@@ -10,6 +10,7 @@ import {
 } from '../../src/index.js';
 import {
 	ANSWERED_TRACKING_ID,
+	applicableStack,
 	CLIENT_BASE,
 	CODE,
 	COOKIE_NAME,
@@ -31,7 +32,7 @@ classes, 503 retry counts on GET, 503 and network errors on POST /validations, 4
 surviving a timeout and an abort of validate(); this file covers the rest. Slow paths run on a fake clock.
 */
 
-const VALIDATE_URL = `${CLIENT_BASE}/validate`;
+const VALIDATE_URL = `${CLIENT_BASE}/validations`;
 const STACKABLE = { redeemables: [{ object: 'voucher' as const, id: CODE }] };
 const IDENTITY = 'alice@shop.example';
 const LATE_TRACKING_ID = 'track_late+/Answer==';
@@ -65,7 +66,7 @@ afterEach(() => {
 });
 
 const storeTrackingId = (id: string) => setRawCookie(`${COOKIE_NAME}=${id}; Path=/`);
-const answerWithId = () => HttpResponse.json({ valid: true, redeemables: [], tracking_id: ANSWERED_TRACKING_ID });
+const answerWithId = () => HttpResponse.json(applicableStack(ANSWERED_TRACKING_ID));
 const serverError = (status: number, headers: Record<string, string> = {}) =>
 	HttpResponse.json({ code: status, key: 'server_error', message: 'Something broke', tracking_id: ANSWERED_TRACKING_ID }, { status, headers });
 const rateLimited = (retryAfter: string) =>
@@ -97,7 +98,7 @@ const everyRoute = (answer: () => Response | Promise<Response>) => server.use(ht
 
 describe('retries of idempotent calls', () => {
 	test.each([408, 500, 502, 504])('a GET answered %d on every attempt is sent 1 + retry times, then rejects with VoucherifyApiError of that status', async (status) => {
-		server.use(http.get(VALIDATE_URL, () => serverError(status)));
+		server.use(http.post(VALIDATE_URL, () => serverError(status)));
 
 		const error = reasonOf(await settleOnFakeClock(() => makeClient({ retry: 2 }).validate(CODE)));
 
@@ -108,7 +109,7 @@ describe('retries of idempotent calls', () => {
 
 	test('a 429 after a retried 500 is still retried once, and the call resolves', async () => {
 		const answers = [() => serverError(500), () => rateLimited('1'), answerWithId];
-		server.use(http.get(VALIDATE_URL, () => answers[requests.length - 1]!()));
+		server.use(http.post(VALIDATE_URL, () => answers[requests.length - 1]!()));
 
 		const outcome = await settleOnFakeClock(() => makeClient({ retry: 1 }).validate(CODE));
 
@@ -117,7 +118,7 @@ describe('retries of idempotent calls', () => {
 	});
 
 	test('a GET that fails with a network error on every attempt is sent 1 + retry times, then rejects with VoucherifyNetworkError', async () => {
-		server.use(http.get(VALIDATE_URL, () => HttpResponse.error()));
+		server.use(http.post(VALIDATE_URL, () => HttpResponse.error()));
 
 		const error = reasonOf(await settleOnFakeClock(() => makeClient({ retry: 2 }).validate(CODE)));
 
@@ -127,7 +128,7 @@ describe('retries of idempotent calls', () => {
 
 	test('a GET answered 500 once and then 200 resolves with the second answer', async () => {
 		let answered = 0;
-		server.use(http.get(VALIDATE_URL, () => (answered++ === 0 ? serverError(500) : answerWithId())));
+		server.use(http.post(VALIDATE_URL, () => (answered++ === 0 ? serverError(500) : answerWithId())));
 
 		const outcome = await settleOnFakeClock(() => makeClient({ retry: 1 }).validate(CODE));
 
@@ -189,7 +190,7 @@ describe('Retry-After beyond the 10 s cap', () => {
 	])('a 429 asking to wait %s is retried once the 10 s cap has passed, not later', async (_wait, retryAfter) => {
 		vi.useFakeTimers();
 		let answered = 0;
-		server.use(http.get(VALIDATE_URL, () => (answered++ === 0 ? rateLimited(retryAfter()) : answerWithId())));
+		server.use(http.post(VALIDATE_URL, () => (answered++ === 0 ? rateLimited(retryAfter()) : answerWithId())));
 		const pending = makeClient().validate(CODE);
 
 		await vi.advanceTimersByTimeAsync(RETRY_AFTER_CAP_MS - 1);
@@ -208,7 +209,7 @@ describe('how long a retry waits', () => {
 	])('a 429 whose Retry-After is %s is retried after exactly that wait', async (_wait, retryAfter, waitMs) => {
 		vi.useFakeTimers();
 		let answered = 0;
-		server.use(http.get(VALIDATE_URL, () => (answered++ === 0 ? rateLimited(retryAfter) : answerWithId())));
+		server.use(http.post(VALIDATE_URL, () => (answered++ === 0 ? rateLimited(retryAfter) : answerWithId())));
 		const pending = makeClient().validate(CODE);
 
 		await vi.advanceTimersByTimeAsync(waitMs - 1);
@@ -243,7 +244,7 @@ describe('answers that cannot be read', () => {
 		['a JSON string', '"ok"'],
 		['empty', ''],
 	])("a 200 whose body is %s rejects with VoucherifyApiError 'invalid_response'", async (_body, body) => {
-		server.use(http.get(VALIDATE_URL, () => new HttpResponse(body, { status: 200, headers: { 'Content-Type': 'application/json' } })));
+		server.use(http.post(VALIDATE_URL, () => new HttpResponse(body, { status: 200, headers: { 'Content-Type': 'application/json' } })));
 
 		const error = await rejectionOf(makeClient().validate(CODE));
 
@@ -270,7 +271,7 @@ describe('answers that cannot be read', () => {
 	});
 
 	test('a 502 HTML page rejects with VoucherifyApiError 502 whose message names the status and holds no markup', async () => {
-		server.use(http.get(VALIDATE_URL, () => new HttpResponse('<html><h1>502 Bad Gateway</h1><hr>nginx</html>', { status: 502, headers: { 'Content-Type': 'text/html' } })));
+		server.use(http.post(VALIDATE_URL, () => new HttpResponse('<html><h1>502 Bad Gateway</h1><hr>nginx</html>', { status: 502, headers: { 'Content-Type': 'text/html' } })));
 
 		const error = await rejectionOf(makeClient().validate(CODE));
 
@@ -279,12 +280,12 @@ describe('answers that cannot be read', () => {
 	});
 
 	test('a 200 whose body breaks after the first chunk rejects with VoucherifyNetworkError', async () => {
-		server.use(http.get(VALIDATE_URL, () => cutMidBody()));
+		server.use(http.post(VALIDATE_URL, () => cutMidBody()));
 
 		const error = await rejectionOf(makeClient().validate(CODE));
 
 		expect(error).toBeInstanceOf(VoucherifyNetworkError);
-		expect(error).toMatchObject({ request: { method: 'GET' } });
+		expect(error).toMatchObject({ request: { method: 'POST' } });
 	});
 
 	test('a POST whose 200 body breaks after the first chunk rejects with VoucherifyNetworkError after one request', async () => {
@@ -297,7 +298,7 @@ describe('answers that cannot be read', () => {
 	});
 
 	test('a 500 whose body breaks after the first chunk rejects with VoucherifyApiError 500, described from its status', async () => {
-		server.use(http.get(VALIDATE_URL, () => cutMidBody(500)));
+		server.use(http.post(VALIDATE_URL, () => cutMidBody(500)));
 
 		const error = await rejectionOf(makeClient().validate(CODE));
 
@@ -308,7 +309,7 @@ describe('answers that cannot be read', () => {
 
 describe('timeouts', () => {
 	test.each<[string, string, Call, (handler: () => Promise<Response>) => void]>([
-		['validate', 'GET', (client) => client.validate(CODE), (handler) => server.use(http.get(VALIDATE_URL, handler))],
+		['validate', 'GET', (client) => client.validate(CODE), (handler) => server.use(http.post(VALIDATE_URL, handler))],
 		['validateStackable', 'POST', (client) => client.validateStackable(STACKABLE), (handler) => server.use(http.post(`${CLIENT_BASE}/validations`, handler))],
 	])('a timed-out first %s (%s) never writes the tracking id its late answer carries', async (_method, _verb, run, install) => {
 		let lateAnswerSent = false;
@@ -330,7 +331,7 @@ describe('timeouts', () => {
 	});
 
 	test('a body that stalls after the headers rejects with VoucherifyTimeoutError, and the next call still goes out', async () => {
-		server.use(http.get(VALIDATE_URL, () => (requests.length === 1 ? stallMidBody() : answerWithId())));
+		server.use(http.post(VALIDATE_URL, () => (requests.length === 1 ? stallMidBody() : answerWithId())));
 		const client = makeClient({ timeout: TIMEOUT_MS });
 
 		const stalled = await settleOnFakeClock(() => client.validate(CODE));
@@ -354,7 +355,7 @@ describe('timeouts', () => {
 	test('the call after a timed-out first call goes out without waiting for it and keeps its own answer', async () => {
 		let answered = 0;
 		server.use(
-			http.get(VALIDATE_URL, async () => {
+			http.post(VALIDATE_URL, async () => {
 				answered += 1;
 				if (answered === 1) {
 					await delay(SLOW_ANSWER_MS);
@@ -381,7 +382,7 @@ describe('aborts', () => {
 	test("an abort without a reason rejects with the signal's own AbortError", async () => {
 		const controller = new AbortController();
 		server.use(
-			http.get(VALIDATE_URL, async () => {
+			http.post(VALIDATE_URL, async () => {
 				controller.abort();
 				await delay(SLOW_ANSWER_MS);
 				return answerWithId();
@@ -414,7 +415,7 @@ describe('aborts', () => {
 	test('an abort during the wait before a 429 retry rejects with the reason and sends no second request', async () => {
 		const controller = new AbortController();
 		const reason = new Error('shopper navigated away');
-		server.use(http.get(VALIDATE_URL, () => rateLimited('5')));
+		server.use(http.post(VALIDATE_URL, () => rateLimited('5')));
 		vi.useFakeTimers();
 		const pending = Promise.allSettled([makeClient().validate(CODE, { signal: controller.signal })]);
 
@@ -459,15 +460,15 @@ const validateStackable: Call = (client) => client.validateStackable(STACKABLE);
 
 const FAULTS: Array<[string, () => Scenario]> = [
 	['GET answered 500 on every attempt', () => {
-		server.use(http.get(VALIDATE_URL, () => serverError(500)));
+		server.use(http.post(VALIDATE_URL, () => serverError(500)));
 		return { options: { retry: 1 }, run: validate, check: rejectsWith(VoucherifyApiError, { status: 500 }) };
 	}],
 	['GET answered 503 on every attempt', () => {
-		server.use(http.get(VALIDATE_URL, () => serverError(503, { 'Retry-After': '1' })));
+		server.use(http.post(VALIDATE_URL, () => serverError(503, { 'Retry-After': '1' })));
 		return { options: { retry: 2 }, run: validate, check: rejectsWith(VoucherifyApiError, { status: 503 }) };
 	}],
 	['GET failing with a network error', () => {
-		server.use(http.get(VALIDATE_URL, () => HttpResponse.error()));
+		server.use(http.post(VALIDATE_URL, () => HttpResponse.error()));
 		return { options: { retry: 1 }, run: validate, check: rejectsWith(VoucherifyNetworkError) };
 	}],
 	['POST answered 503', () => {
@@ -480,32 +481,32 @@ const FAULTS: Array<[string, () => Scenario]> = [
 	}],
 	['GET answered 429 and then 200 with another tracking id', () => {
 		let answered = 0;
-		server.use(http.get(VALIDATE_URL, () => (answered++ === 0 ? rateLimited('0') : answerWithId())));
+		server.use(http.post(VALIDATE_URL, () => (answered++ === 0 ? rateLimited('0') : answerWithId())));
 		return { run: validate, check: resolves };
 	}],
 	['GET answered 429 with Retry-After: 3600 and then 200', () => {
 		let answered = 0;
-		server.use(http.get(VALIDATE_URL, () => (answered++ === 0 ? rateLimited('3600') : answerWithId())));
+		server.use(http.post(VALIDATE_URL, () => (answered++ === 0 ? rateLimited('3600') : answerWithId())));
 		return { run: validate, check: resolves };
 	}],
 	['GET answered 429 twice', () => {
-		server.use(http.get(VALIDATE_URL, () => rateLimited('1')));
+		server.use(http.post(VALIDATE_URL, () => rateLimited('1')));
 		return { run: validate, check: rejectsWith(VoucherifyRateLimitError, { status: 429, retryAfter: 1 }) };
 	}],
 	['GET answered 200 with HTML', () => {
-		server.use(http.get(VALIDATE_URL, () => new HttpResponse('<html>captive portal</html>', { status: 200 })));
+		server.use(http.post(VALIDATE_URL, () => new HttpResponse('<html>captive portal</html>', { status: 200 })));
 		return { run: validate, check: rejectsWith(VoucherifyApiError, { key: 'invalid_response' }) };
 	}],
 	['GET answered 200 with JSON null', () => {
-		server.use(http.get(VALIDATE_URL, () => HttpResponse.json(null)));
+		server.use(http.post(VALIDATE_URL, () => HttpResponse.json(null)));
 		return { run: validate, check: rejectsWith(VoucherifyApiError, { key: 'invalid_response' }) };
 	}],
 	['GET answered 502 with HTML', () => {
-		server.use(http.get(VALIDATE_URL, () => new HttpResponse('<html>Bad gateway</html>', { status: 502 })));
+		server.use(http.post(VALIDATE_URL, () => new HttpResponse('<html>Bad gateway</html>', { status: 502 })));
 		return { run: validate, check: rejectsWith(VoucherifyApiError, { status: 502 }) };
 	}],
 	['GET whose body breaks mid-way', () => {
-		server.use(http.get(VALIDATE_URL, () => cutMidBody()));
+		server.use(http.post(VALIDATE_URL, () => cutMidBody()));
 		return { run: validate, check: rejectsWith(VoucherifyNetworkError) };
 	}],
 	['POST whose body breaks mid-way', () => {
@@ -513,7 +514,7 @@ const FAULTS: Array<[string, () => Scenario]> = [
 		return { run: validateStackable, check: rejectsWith(VoucherifyNetworkError) };
 	}],
 	['GET timing out before a late answer with another tracking id', () => {
-		server.use(http.get(VALIDATE_URL, async () => {
+		server.use(http.post(VALIDATE_URL, async () => {
 			await delay(SLOW_ANSWER_MS);
 			return answerWithId();
 		}));
@@ -529,7 +530,7 @@ const FAULTS: Array<[string, () => Scenario]> = [
 	['GET aborted mid-flight by the caller', () => {
 		const controller = new AbortController();
 		const reason = new Error('shopper left the page');
-		server.use(http.get(VALIDATE_URL, async () => {
+		server.use(http.post(VALIDATE_URL, async () => {
 			controller.abort(reason);
 			await delay(SLOW_ANSWER_MS);
 			return answerWithId();

@@ -29,7 +29,7 @@ const sha256Hex = (text: string): string => createHash('sha256').update(text, 'u
 
 /** Every GET /validate is answered with `trackingId`, whatever the request carried. */
 const answerValidateWith = (trackingId: string) =>
-	server.use(http.get(`${CLIENT_BASE}/validate`, () => HttpResponse.json({ valid: true, code: CODE, tracking_id: trackingId, metadata: {} })));
+	server.use(http.post(`${CLIENT_BASE}/validations`, () => HttpResponse.json({ valid: true, code: CODE, tracking_id: trackingId, metadata: {} })));
 
 /** A promise settled from outside, so a test decides exactly when the API answers. */
 function deferred<T = void>(): { promise: Promise<T>; resolve(value: T): void } {
@@ -119,7 +119,7 @@ describe('setIdentity', () => {
 		const answerNow = deferred();
 		// Only the first call waits: once `answerNow` is resolved, later calls are answered at once.
 		server.use(
-			http.get(`${CLIENT_BASE}/validate`, async () => {
+			http.post(`${CLIENT_BASE}/validations`, async () => {
 				arrived.resolve();
 				await answerNow.promise;
 				return HttpResponse.json({ valid: true, code: CODE, tracking_id: OTHER_TRACKING_ID, metadata: {} });

@@ -35,15 +35,15 @@ describe('defaults', () => {
 	});
 
 	test('without apiUrl, calls go to https://api.voucherify.io/client/v1', async () => {
-		server.use(http.get(`${DEFAULT_API_URL}/client/v1/validate`, () => HttpResponse.json({ valid: false, code: CODE })));
+		server.use(http.post(`${DEFAULT_API_URL}/client/v1/validations`, () => HttpResponse.json({ valid: false, code: CODE })));
 
 		await createClient(KEYS).validate(CODE);
 
-		expect(requests[0]?.url.href).toBe(`https://api.voucherify.io/client/v1/validate?code=${CODE}`);
+		expect(requests[0]?.url.href).toBe(`https://api.voucherify.io/client/v1/validations`);
 	});
 
 	test('without timeout, a call gives up after 5000 ms', async () => {
-		server.use(http.get(`${API}/client/v1/validate`, () => delay('infinite')));
+		server.use(http.post(`${API}/client/v1/validations`, () => delay('infinite')));
 		vi.useFakeTimers();
 		const settled = Promise.allSettled([createClient({ ...KEYS, apiUrl: API, retry: 0 }).validate(CODE)]);
 
@@ -57,8 +57,8 @@ describe('defaults', () => {
 		expect((after as PromiseRejectedResult).reason).toBeInstanceOf(VoucherifyTimeoutError);
 	});
 
-	test('without retry, a GET answered 503 is sent three times', async () => {
-		server.use(http.get(`${API}/client/v1/validate`, () => HttpResponse.json({ code: 503, message: 'Unavailable' }, { status: 503 })));
+	test('without retry, a validate answered 503 is sent three times', async () => {
+		server.use(http.post(`${API}/client/v1/validations`, () => HttpResponse.json({ code: 503, message: 'Unavailable' }, { status: 503 })));
 		vi.useFakeTimers();
 		const settled = Promise.allSettled([createClient({ ...KEYS, apiUrl: API }).validate(CODE)]);
 		await vi.advanceTimersByTimeAsync(30_000);
@@ -145,13 +145,13 @@ describe('accepted options', () => {
 	test('tolerates a trailing slash on apiUrl', async () => {
 		await makeClient({ apiUrl: `${API}/` }).validate(CODE);
 
-		expect(requests[0]?.url.href).toBe(`${API}/client/v1/validate?code=${CODE}`);
+		expect(requests[0]?.url.href).toBe(`${API}/client/v1/validations`);
 	});
 
 	test('tolerates an apiUrl that already ends in /client/v1', async () => {
 		await makeClient({ apiUrl: `${API}/client/v1/` }).validate(CODE);
 
-		expect(requests[0]?.url.href).toBe(`${API}/client/v1/validate?code=${CODE}`);
+		expect(requests[0]?.url.href).toBe(`${API}/client/v1/validations`);
 	});
 
 	test('accepts a plain http apiUrl, for a local mock server', () => {
@@ -192,6 +192,6 @@ describe('accepted options', () => {
 		});
 		await client.validate(CODE);
 
-		expect(seen).toEqual([`${API}/client/v1/validate?code=${CODE}`]);
+		expect(seen).toEqual([`${API}/client/v1/validations`]);
 	});
 });

@@ -3,7 +3,7 @@ import { delay, http } from 'msw';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { VoucherifyTimeoutError, createClient, type ClientOptions } from '../../src/index.js';
 import { MOCK_DEFAULTS } from '../../src/mock/index.js';
-import { CLIENT_V1, EMAIL, EMAIL_HASH, MOCK_URL, api, makeClient, onlyRequest, requests, server, useMockApi } from './support/mock-api.js';
+import { CLIENT_V1, EMAIL, EMAIL_HASH, MOCK_URL, api, jsonOf, makeClient, onlyRequest, requests, server, useMockApi } from './support/mock-api.js';
 
 /** `@voucherify/sdk`'s `VoucherifyClientSide` options, each honoured, mapped or refused by name. */
 
@@ -30,7 +30,7 @@ describe('trackingId', () => {
 		const client = makeClient({ trackingId: SEEDED_ID });
 		await client.validate('WELCOME10');
 
-		expect(onlyRequest().url.searchParams.get('tracking_id')).toBe(SEEDED_ID);
+		expect((await jsonOf(onlyRequest())).tracking_id).toBe(SEEDED_ID);
 		expect(document.cookie).toBe(`voucherify_tracking_id=${SEEDED_ID}`);
 	});
 
@@ -39,7 +39,7 @@ describe('trackingId', () => {
 		await client.validate('WELCOME10');
 		const request = onlyRequest();
 
-		expect(request.url.searchParams.get('tracking_id')).toBe(EMAIL_HASH);
+		expect((await jsonOf(request)).tracking_id).toBe(EMAIL_HASH);
 		expect(request.url.href.toLowerCase()).not.toContain(encodeURIComponent(EMAIL));
 		expect(client.trackingId).toBe(createHash('sha256').update(EMAIL).digest('hex'));
 	});
@@ -49,7 +49,7 @@ describe('trackingId', () => {
 		const client = makeClient({ trackingId: SEEDED_ID });
 		await client.validate('WELCOME10');
 
-		expect(onlyRequest().url.searchParams.get('tracking_id')).toBe(STORED_ID);
+		expect((await jsonOf(onlyRequest())).tracking_id).toBe(STORED_ID);
 		expect(client.trackingId).toBe(STORED_ID);
 	});
 
@@ -78,7 +78,7 @@ describe('customHeaders, timeoutMs, clientSecretKey: aliases of ours', () => {
 	});
 
 	test('timeoutMs is the timeout of each attempt', async () => {
-		server.use(http.get(`${CLIENT_V1}/validate`, () => delay('infinite')));
+		server.use(http.post(`${CLIENT_V1}/validations`, () => delay('infinite')));
 		const error = await createClient({ ...SDK_OPTIONS, timeoutMs: 20 })
 			.validate('WELCOME10')
 			.catch((reason: unknown) => reason);
@@ -120,7 +120,7 @@ describe('origin and exposeErrorCause', () => {
 			.validate('WELCOME10')
 			.catch((reason: unknown) => reason);
 
-		expect(error).toMatchObject({ status: 401, key: 'unauthorized', body: { key: 'unauthorized' }, request: { method: 'GET' } });
+		expect(error).toMatchObject({ status: 401, key: 'unauthorized', body: { key: 'unauthorized' }, request: { method: 'POST' } });
 	});
 });
 

@@ -19,13 +19,13 @@
 		},
 
 		/** `calls` SDK calls and `calls` fetch calls, one of each in turn, after `warmup` of each. */
-		async alternate({ sdk, code, fetchUrl, fetchHeaders, warmup, calls }) {
+		async alternate({ sdk, code, fetchUrl, fetchInit, warmup, calls }) {
 			const callSdk = async () => {
 				const result = await clients[sdk].validate(code);
 				if (result?.valid !== true) throw new Error(`${sdk} validate(${code}) did not answer valid: ${JSON.stringify(result)}`);
 			};
 			const callFetch = async () => {
-				const response = await fetch(fetchUrl, { headers: fetchHeaders });
+				const response = await fetch(fetchUrl, fetchInit);
 				if (!response.ok) throw new Error(`fetch ${fetchUrl} answered ${response.status}`);
 				await response.json();
 			};
@@ -46,6 +46,20 @@
 				}
 			}
 			return { sdk: sdkTimes, fetch: fetchTimes };
+		},
+
+		/**
+		A shopper's repeated checks: `calls` validations, each with another code and cart amount (a new URL for a GET),
+		through each SDK in turn; returns each call's time.
+		*/
+		async repeatedChecks({ codes, calls }) {
+			const times = { ours: [], official: [] };
+			for (let index = 0; index < calls; index += 1) {
+				const params = { code: codes[index % codes.length], amount: 1000 + index };
+				const order = index % 2 === 0 ? ['ours', 'official'] : ['official', 'ours'];
+				for (const sdk of order) times[sdk].push(await time(() => clients[sdk].validate(params)));
+			}
+			return times;
 		},
 	};
 })();

@@ -1,22 +1,27 @@
+import type { ClientCalls } from '../client-calls.js';
 import { withTrackingId, signalOf, type ClientContext } from '../context.js';
-import { encodeValidateQuery } from '../query.js';
 import { normalizeValidateParams } from '../validate-params.js';
-import type { RequestOptions, ValidateParams, ValidationResult } from '../types.js';
+import { stackBodyOf, validationOf } from '../validation-answer.js';
+import type { RequestOptions, StackableValidationResult, ValidateParams, ValidationResult } from '../types.js';
 
-/** `GET /client/v1/validate` with a code, `GET /client/v1/promotions/validation` without one. */
+/**
+With a code, `POST /client/v1/validations` (one URL, so one preflight the browser caches), answered in the one-code
+shape and repeated like a GET on a failure, since it redeems nothing; without one, the promotions validation of `calls`.
+*/
 export async function validate(
 	context: ClientContext,
+	calls: Pick<ClientCalls, 'validatePromotions'>,
 	codeOrParams: string | ValidateParams,
 	options?: RequestOptions,
 ): Promise<ValidationResult> {
 	const params = normalizeValidateParams(codeOrParams);
+	const { code } = params;
+	if (code === undefined) return calls.validatePromotions(context, params, options);
 	const signal = signalOf(options);
-	return withTrackingId(context, signal, (trackingId) =>
-		context.transport.send<ValidationResult>({
-			method: 'get',
-			path: params.code === undefined ? 'promotions/validation' : 'validate',
-			query: encodeValidateQuery(params, trackingId),
-			signal,
-		}),
+	return withTrackingId(context, signal, async (trackingId) =>
+		validationOf(
+			await context.transport.send<StackableValidationResult>({ method: 'post', path: 'validations', json: stackBodyOf(params, trackingId), idempotent: true, signal }),
+			code,
+		),
 	);
 }

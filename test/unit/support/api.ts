@@ -28,27 +28,17 @@ export const bodyJson = async (request: RecordedRequest | undefined): Promise<Re
 export const requestText = async (request: RecordedRequest): Promise<string> =>
 	[request.method, request.url.href, ...[...request.headers].map(([name, value]) => `${name}: ${value}`), await request.body].join('\n');
 
+/** What `POST /validations` answers for one applicable voucher: what validate() reads as `{ valid: true }`. */
+export const applicableStack = (trackingId: string, id = CODE) => ({
+	valid: true,
+	redeemables: [{ status: 'APPLICABLE', object: 'voucher', id, result: { discount: { type: 'AMOUNT', amount_off: 1000 } } }],
+	tracking_id: trackingId,
+});
+
 /** The API echoes the tracking id it was sent, or issues one for a visitor who has none. */
 const answeredId = (sent: string | null | undefined): string => sent ?? ANSWERED_TRACKING_ID;
 
 export const handlers = [
-	http.get(`${CLIENT_BASE}/validate`, ({ request }) => {
-		const query = new URL(request.url).searchParams;
-		const code = query.get('code');
-		const trackingId = answeredId(query.get('tracking_id'));
-		if (code === 'EXPIRED') {
-			return HttpResponse.json({ valid: false, code, reason: 'voucher expired', tracking_id: trackingId, metadata: {} });
-		}
-		return HttpResponse.json({
-			valid: true,
-			code,
-			discount: { type: 'AMOUNT', amount_off: 1000 },
-			order: { amount: 10_000, discount_amount: 1000, total_discount_amount: 1000, total_amount: 9000, applied_discount_amount: 1000 },
-			tracking_id: trackingId,
-			campaign: 'Summer',
-			metadata: {},
-		});
-	}),
 	http.get(`${CLIENT_BASE}/promotions/validation`, ({ request }) =>
 		HttpResponse.json({
 			valid: true,
@@ -56,12 +46,19 @@ export const handlers = [
 			tracking_id: answeredId(new URL(request.url).searchParams.get('tracking_id')),
 		}),
 	),
+	// One voucher is what validate() sends: EXPIRED is inapplicable, any other code takes 10.00 off 100.00.
 	http.post(`${CLIENT_BASE}/validations`, async ({ request }) => {
 		const body = (await request.json()) as { redeemables: Array<{ object: string; id: string }>; tracking_id?: string };
+		const order = { amount: 10_000, discount_amount: 1000, total_discount_amount: 1000, total_amount: 9000, applied_discount_amount: 1000 };
+		const redeemables = body.redeemables.map(({ object, id }) =>
+			id === 'EXPIRED'
+				? { status: 'INAPPLICABLE', object, id, result: { error: { key: 'voucher_expired', message: 'Voucher expired' } }, metadata: {} }
+				: { status: 'APPLICABLE', object, id, result: { discount: { type: 'AMOUNT', amount_off: 1000 } }, order, metadata: {}, campaign_name: 'Summer' },
+		);
 		return HttpResponse.json({
-			valid: true,
-			redeemables: body.redeemables.map(({ object, id }) => ({ status: 'APPLICABLE', object, id })),
-			order: { amount: 10_000, total_amount: 9000 },
+			valid: redeemables.every(({ status }) => status === 'APPLICABLE'),
+			redeemables,
+			order,
 			tracking_id: answeredId(body.tracking_id),
 		});
 	}),
@@ -82,9 +79,12 @@ export function useApi(): void {
 export const makeClient = (options: Partial<ClientOptions> = {}): VoucherifyClient =>
 	createClient({ clientApplicationId: APP_ID, clientToken: CLIENT_TOKEN, apiUrl: API, retry: 0, ...options });
 
-/** The `tracking_id` a recorded GET carried, or null. */
-export const sentTrackingId = (request: RecordedRequest | undefined): string | null =>
-	request?.url.searchParams.get('tracking_id') ?? null;
+/** The `tracking_id` a recorded request carried (the query of a GET, the JSON body of a POST), or null. */
+export function sentTrackingId(request: RecordedRequest | undefined): string | null {
+	const fromQuery = request?.url.searchParams.get('tracking_id');
+	if (fromQuery != null || !request?.bodyText) return fromQuery ?? null;
+	return ((JSON.parse(request.bodyText) as { tracking_id?: string }).tracking_id ?? null);
+}
 
 /** The error a function throws, or a failure if it returns. */
 export function thrownBy(run: () => unknown): unknown {

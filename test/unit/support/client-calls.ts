@@ -4,7 +4,7 @@ import { jsonOf } from './mock-api.js';
 
 /**
 One happy-path call of every client method against the mock's fixtures, with where CONTRACT §3 says the visitor's
-identity travels in that call: the `tracking_id` query on GETs, a body `tracking_id` on validations, redemptions and
+identity travels in that call: the `tracking_id` query on GETs, a body `tracking_id` on validations (validate with a code included), redemptions and
 qualifications, `customer.source_id` on redeem, publish and events, the body's `source_id` on customers, and the
 path of a consents update.
 */
@@ -26,9 +26,16 @@ const ORDER = { amount: 20_000 };
 export const CLIENT_CALLS: ClientCall[] = [
 	{
 		name: 'validate',
-		method: 'GET',
-		pathname: () => '/client/v1/validate',
+		method: 'POST',
+		pathname: () => '/client/v1/validations',
 		run: (client) => client.validate({ code: 'WELCOME10', amount: 20_000 }),
+		sentIdentity: fromBody,
+	},
+	{
+		name: 'validate promotions',
+		method: 'GET',
+		pathname: () => '/client/v1/promotions/validation',
+		run: (client) => client.validate({ amount: 20_000 }),
 		sentIdentity: fromQuery,
 	},
 	{

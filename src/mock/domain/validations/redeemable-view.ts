@@ -50,6 +50,7 @@ export interface StackedRedeemableView {
 	readonly result: RedeemableResult;
 	readonly metadata: Record<string, unknown>;
 	readonly campaign_id?: string | null;
+	readonly campaign_name?: string | null;
 	readonly name?: string;
 	readonly banner?: string;
 }
@@ -79,7 +80,7 @@ export function presentStacked(redeemable: EvaluatedRedeemable, order: Order, sk
 		inapplicable_to: EMPTY_PRODUCT_LIST,
 		result: resultOf(redeemable, skipped),
 		metadata: subject?.kind === 'voucher' ? subject.voucher.metadata : {},
-		...(subject?.kind === 'voucher' ? { campaign_id: subject.voucher.campaign_id } : {}),
-		...(subject?.kind === 'tier' ? { campaign_id: subject.entry.campaign.id, name: subject.entry.tier.name, banner: subject.entry.tier.banner } : {}),
+		...(subject?.kind === 'voucher' ? { campaign_id: subject.voucher.campaign_id, campaign_name: subject.voucher.campaign } : {}),
+		...(subject?.kind === 'tier' ? { campaign_id: subject.entry.campaign.id, campaign_name: subject.entry.campaign.name, name: subject.entry.tier.name, banner: subject.entry.tier.banner } : {}),
 	};
 }
