@@ -9,6 +9,8 @@ export type ApiRequest = {
 	json?: unknown;
 	headers?: Record<string, string>;
 	signal?: AbortSignal | undefined;
+	/** `fetch`'s `keepalive`: the request outlives the page. The caller checks the body fits (keepalive.ts). */
+	keepalive?: boolean;
 };
 
 export type Transport = {

@@ -11,6 +11,7 @@ import { validate } from './calls/validate.js';
 import type { ClientCalls } from './client-calls.js';
 import type { ClientContext } from './context.js';
 import { fillTrackingField, trackingHeaders } from './handoff.js';
+import { OUTBOX, record } from './outbox.js';
 import { normalizeOptions, type ClientOptions, type NormalizedOptions } from './options.js';
 import { createTransport } from './transport.js';
 import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
@@ -119,6 +120,16 @@ export function createClientWith(calls: ClientCalls, options: ClientOptions): Vo
 		},
 	};
 
+	const key = `${normalized.clientApplicationId} ${normalized.apiUrl}`;
+	// Noted in the outbox before anything asynchronous, with the tracking id in force now: see outbox.ts.
+	const deliver = (name: string, args: unknown[]) => calls.deliver(context, record(key, name, args, context.tracker), args) as Promise<never>;
+	// What an earlier page of this tab could not send goes now (the script tag loads its companion file only then).
+	try {
+		if (sessionStorage[OUTBOX]) calls.drain(context, key).catch(() => undefined);
+	} catch {
+		// No storage (SSR, a sandboxed frame): nothing was left.
+	}
+
 	return {
 		get trackingId() {
 			return context.tracker.trackingId;
@@ -133,8 +144,8 @@ export function createClientWith(calls: ClientCalls, options: ClientOptions): Vo
 		validateStackable: (...args) => calls.validateStackable(context, ...args),
 		redeem: (...args) => calls.redeem(context, ...args),
 		redeemStackable: (...args) => calls.redeemStackable(context, ...args),
-		publish: (...args) => calls.publish(context, ...args),
-		track: (...args) => calls.track(context, ...args),
+		publish: (...args) => deliver('publish', args),
+		track: (...args) => deliver('track', args),
 		listVouchers: (...args) => calls.listVouchers(context, ...args),
 		createCustomer: (...args) => calls.createCustomer(context, ...args),
 		listConsents: (...args) => calls.listConsents(context, ...args),
