@@ -11,6 +11,8 @@ export type ApiRequest = {
 	idempotent?: boolean;
 	headers?: Record<string, string>;
 	signal?: AbortSignal | undefined;
+	/** `fetch`'s `keepalive`: the request outlives the page. The caller checks the body fits (keepalive.ts). */
+	keepalive?: boolean;
 };
 
 export type Transport = {

@@ -1,4 +1,5 @@
 import { listConsents, listPromotionTiers, listVouchers, qualifications, updateConsents } from './calls/catalog-calls.js';
+import { deliver, drain } from './calls/delivery.js';
 import { validatePromotions } from './calls/validate-promotions.js';
 import { redeemStackable, validateStackable } from './calls/validate-stackable.js';
 import { createCustomer, publish, redeem, track } from './calls/visitor-calls.js';
@@ -17,6 +18,8 @@ export const CLIENT_CALLS = {
 	updateConsents,
 	qualifications,
 	listPromotionTiers,
+	deliver,
+	drain,
 };
 
 export type ClientCalls = typeof CLIENT_CALLS;

@@ -4,7 +4,8 @@ import type { ClientOptions } from './options.js';
 
 /**
 Creates a client. Options are checked at once; a bad one throws a `TypeError` that names it.
-Nothing touches the network, the cookie or `window` until the first call.
+Nothing touches the network, the cookie or `window` until the first call, but for one read of sessionStorage: calls
+an earlier page of the tab could not send are sent then (README, Calls made as the page is left).
 
 @example
 ```

@@ -11,6 +11,7 @@ import { validate } from './calls/validate.js';
 import type { ClientCalls } from './client-calls.js';
 import type { ClientContext } from './context.js';
 import { fillTrackingField, trackingHeaders } from './handoff.js';
+import { OUTBOX, record } from './outbox.js';
 import { normalizeOptions, type ClientOptions, type NormalizedOptions } from './options.js';
 import { createTransport } from './transport.js';
 import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
@@ -83,21 +84,6 @@ export type VoucherifyClient = {
 	trackingHeaders(): Record<string, string>;
 };
 
-/** The client's methods that run a call of `calls` with the client's context: one list, so each name is written once. */
-const BOUND_CALLS = [
-	'validateStackable',
-	'redeem',
-	'redeemStackable',
-	'publish',
-	'track',
-	'listVouchers',
-	'createCustomer',
-	'listConsents',
-	'updateConsents',
-	'qualifications',
-	'listPromotionTiers',
-] as const satisfies ReadonlyArray<keyof ClientCalls & keyof VoucherifyClient>;
-
 function createPersistentStore(name: string, { domain, maxAgeDays }: NormalizedOptions['tracking']): TrackingStore {
 	// Outside a browser (SSR, Node) there is nothing durable to write to.
 	if (typeof document === 'undefined') return createMemoryStore();
@@ -113,6 +99,19 @@ function createVisitorTracker({ tracking, timeout }: NormalizedOptions) {
 		waitMs: timeout,
 	});
 }
+
+/** The calls that go to `calls` as they are, with the client's context first (one list: fewer bytes in the script tag). */
+const PASSED_CALLS = [
+	'validateStackable',
+	'redeem',
+	'redeemStackable',
+	'listVouchers',
+	'createCustomer',
+	'listConsents',
+	'updateConsents',
+	'qualifications',
+	'listPromotionTiers',
+] as const satisfies ReadonlyArray<keyof ClientCalls & keyof VoucherifyClient>;
 
 /**
 The client with its calls given: `createClient` (the npm entry) binds them directly; the script tag binds them to a
@@ -134,6 +133,16 @@ export function createClientWith(calls: ClientCalls, options: ClientOptions): Vo
 		},
 	};
 
+	const key = `${normalized.clientApplicationId} ${normalized.apiUrl}`;
+	// Noted in the outbox before anything asynchronous, with the tracking id in force now: see outbox.ts.
+	const deliver = (name: string, args: unknown[]) => calls.deliver(context, record(key, name, args, context.tracker), args) as Promise<never>;
+	// What an earlier page of this tab could not send goes now (the script tag loads its companion file only then).
+	try {
+		if (sessionStorage[OUTBOX]) calls.drain(context, key).catch(() => undefined);
+	} catch {
+		// No storage (SSR, a sandboxed frame): nothing was left.
+	}
+
 	return {
 		get trackingId() {
 			return context.tracker.trackingId;
@@ -146,8 +155,10 @@ export function createClientWith(calls: ClientCalls, options: ClientOptions): Vo
 		},
 		validate: (codeOrParams, requestOptions) => validate(context, calls, codeOrParams, requestOptions),
 		...(Object.fromEntries(
-			BOUND_CALLS.map((name) => [name, (...args: unknown[]) => (calls[name] as (...all: unknown[]) => unknown)(context, ...args)]),
-		) as Pick<VoucherifyClient, (typeof BOUND_CALLS)[number]>),
+			PASSED_CALLS.map((name) => [name, (...args: unknown[]) => (calls[name] as (...all: unknown[]) => unknown)(context, ...args)]),
+		) as Pick<VoucherifyClient, (typeof PASSED_CALLS)[number]>),
+		publish: (...args) => deliver('publish', args),
+		track: (...args) => deliver('track', args),
 		setIdentity(identity) {
 			const hash = hashIdentity(identity);
 			context.tracker.identify(hash);

@@ -19,6 +19,7 @@ export function createTransport(options: NormalizedOptions): Transport {
 				headers: { ...headers, ...request.headers, ...(hasBody && { 'Content-Type': 'application/json' }) },
 				...(hasBody && { body: JSON.stringify(request.json) }),
 				signal: call.signal,
+				keepalive: request.keepalive,
 			};
 			// `fetch` called as a plain function: a browser's refuses any other `this` ("Illegal invocation").
 			return sendWithRetries<T>(call, request.method !== 'post' || !!request.idempotent, options.retry, () =>

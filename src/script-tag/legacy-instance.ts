@@ -72,9 +72,11 @@ export function createLegacyInstance(createClient: (options: ClientOptions) => V
 		if (!client) throw new VoucherifyError('Call Voucherify.initialize(clientApplicationId, clientToken) first');
 		return client;
 	};
+	// The call is made now, in the caller's task (a throw rejects): a track() followed by setIdentity() and a
+	// navigation carries the id in force when it was made.
 	const run = <T>(call: (client: VoucherifyClient) => Promise<T>, callback: unknown) =>
 		settle(
-			Promise.resolve().then(() => call(requireClient())),
+			new Promise<T>((resolve) => resolve(call(requireClient()))),
 			callback,
 		);
 	// Stores the change only once the client it makes has accepted it. A new client keeps the visitor's consent.

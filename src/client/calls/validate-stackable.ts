@@ -1,6 +1,7 @@
 import { VoucherifyInvalidInputError } from '../../errors/invalid-input-error.js';
 import { withTrackingId, signalOf, type ClientContext } from '../context.js';
 import { checkBody, checkCode, isPlainObject } from '../input.js';
+import { fitsKeepalive } from '../keepalive.js';
 import type { RequestOptions, StackableParams, StackableRedemptionResult, StackableValidationResult } from '../types.js';
 
 const REDEEMABLE_OBJECTS = new Set(['voucher', 'promotion_tier', 'promotion_stack']);
@@ -30,9 +31,11 @@ const stackable =
 	async (context: ClientContext, params: StackableParams, options?: RequestOptions): Promise<T> => {
 		const body = normalizeStackableParams(params);
 		const signal = signalOf(options);
-		return withTrackingId(context, signal, (trackingId) =>
-			context.transport.send<T>({ method: 'post', path, json: { ...body, tracking_id: trackingId }, signal }),
-		);
+		return withTrackingId(context, signal, (trackingId) => {
+			const json = { ...body, tracking_id: trackingId };
+			// A redemption outlives the page that starts it; a validation is the page's own to read.
+			return context.transport.send<T>({ method: 'post', path, json, signal, keepalive: path === 'redemptions' && fitsKeepalive(json) });
+		});
 	};
 
 /** `POST /client/v1/validations`: several codes and promotion tiers at once, with the tracking id in the body. */

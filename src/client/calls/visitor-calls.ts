@@ -1,6 +1,7 @@
 import { VoucherifyInvalidInputError } from '../../errors/invalid-input-error.js';
 import { withTrackingId, signalOf, type ClientContext } from '../context.js';
 import { checkBody, checkCode, checkCustomerInput, checkObject, checkText, snapshotInput } from '../input.js';
+import { fitsKeepalive } from '../keepalive.js';
 import { toQueryString } from '../query.js';
 import type {
 	Customer,
@@ -28,9 +29,11 @@ const postAsVisitor = async <T>(
 	query?: string,
 ): Promise<T> => {
 	const signal = signalOf(options);
-	return withTrackingId(context, signal, (trackingId) =>
-		context.transport.send<T & { tracking_id?: unknown }>({ method: 'post', path, query, json: asVisitor(body, trackingId), signal }),
-	);
+	return withTrackingId(context, signal, (trackingId) => {
+		const json = asVisitor(body, trackingId);
+		// Redeem, publish and events are what a page sends as it is left: their requests outlive it.
+		return context.transport.send<T & { tracking_id?: unknown }>({ method: 'post', path, query, json, signal, keepalive: fitsKeepalive(json) });
+	});
 };
 
 /**

@@ -19,22 +19,42 @@ const FILES: Record<string, [path: string, type: string]> = {
 	// A copy of the core beside a tampered companion file: what a compromised CDN would serve.
 	'/tampered/voucherify.min.js': ['dist/voucherify.min.js', 'text/javascript'],
 	'/tampered/voucherify-calls.min.js': ['test/e2e/fixtures/tampered-calls.js', 'text/javascript'],
+	'/leave-shop.html': ['test/e2e/fixtures/leave-shop.html', 'text/html'],
+	'/leave-shop-preloaded.html': ['test/e2e/fixtures/leave-shop-preloaded.html', 'text/html'],
+	'/leave-shop.js': ['test/e2e/fixtures/leave-shop.js', 'text/javascript'],
+	'/leave-next.html': ['test/e2e/fixtures/leave-next.html', 'text/html'],
+	'/leave-spa.html': ['test/e2e/fixtures/leave-spa.html', 'text/html'],
+	'/leave-spa-next.html': ['test/e2e/fixtures/leave-spa-next.html', 'text/html'],
+	'/leave-spa.js': ['test/e2e/fixtures/leave-spa.js', 'text/javascript'],
 };
+
+/** The npm build's browser modules, as native ES modules: `/esm/index.js` is `dist/index.js`, its chunks beside it. */
+const esmFile = (pathname: string): [path: string, type: string] | undefined =>
+	/^\/esm\/(chunks\/)?[\w.-]+\.js$/.test(pathname) ? [`dist/${pathname.slice('/esm/'.length)}`, 'text/javascript'] : undefined;
 
 /**
 Serves the built script tag and small fixture pages under the same strict CSP as the demo. The API URL reaches the
 pages through `data-api-url`, filled in per request from `?api=`.
 */
-export async function startFixtureServer(apiUrl: string): Promise<{ port: number; close(): Promise<void> }> {
+export async function startFixtureServer(
+	apiUrl: string,
+	/** Milliseconds to hold back the answer for some paths: a slow network for, e.g., `/voucherify-calls.min.js`. */
+	{ delays = {} }: { delays?: Record<string, number> } = {},
+): Promise<{ port: number; close(): Promise<void> }> {
 	const csp = `default-src 'none'; script-src 'self'; connect-src ${new URL(apiUrl).origin}; frame-src 'self'; style-src 'self'; img-src 'self'`;
 	const server: Server = createServer(async (request, response) => {
 		const { pathname } = new URL(request.url ?? '/', 'http://fixture.invalid');
-		const file = FILES[pathname];
+		const file = FILES[pathname] ?? esmFile(pathname);
 		if (!file) {
 			response.writeHead(404).end();
 			return;
 		}
-		let body = await readFile(`${ROOT}${file[0]}`, 'utf8');
+		if (delays[pathname]) await new Promise((resolve) => setTimeout(resolve, delays[pathname]));
+		let body = await readFile(`${ROOT}${file[0]}`, 'utf8').catch(() => undefined);
+		if (body === undefined) {
+			response.writeHead(404).end();
+			return;
+		}
 		body = body.replaceAll('{{API_URL}}', apiUrl);
 		response.writeHead(200, { 'Content-Type': `${file[1]}; charset=utf-8`, 'Content-Security-Policy': csp, 'Cache-Control': 'no-store' });
 		response.end(body);
