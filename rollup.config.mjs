@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { builtinModules } from 'node:module';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -20,7 +21,7 @@ Writes the sha384 of the companion files into the core, which loads them with Su
 loaded that way itself. The companions are built first (the configs below build in order).
 */
 const injectCompanionIntegrity = () => {
-	const integrity = (file) => `sha384-${createHash('sha384').update(readFileSync(`dist/${file}`)).digest('base64')}`;
+	const integrity = (file) => `sha256-${createHash('sha256').update(readFileSync(`dist/${file}`)).digest('base64')}`;
 	const placeholders = { __CALLS_INTEGRITY__: 'voucherify-calls.min.js', __WIDGET_INTEGRITY__: 'voucherify-widget.min.js' };
 	return {
 		name: 'inject-companion-integrity',
@@ -31,6 +32,12 @@ const injectCompanionIntegrity = () => {
 		},
 	};
 };
+
+/** The script-tag builds run only in a page: `inBrowser` is `true` there, so the SSR paths are not shipped. */
+const inBrowserOnly = () => ({
+	name: 'in-browser-only',
+	resolveId: (source) => (source.endsWith('/shared/environment.js') ? resolve('src/script-tag/in-browser.ts') : null),
+});
 
 const packageDependencies = [...Object.keys(dependencies ?? {}), ...Object.keys(peerDependencies)];
 const isExternal = (id) =>
@@ -69,19 +76,19 @@ export default [
 		// Every client call but validate, kept out of the core: the script tag loads it on the first such call.
 		input: 'src/script-tag/calls.ts',
 		output: { file: 'dist/voucherify-calls.min.js', format: 'iife', sourcemap: true },
-		plugins: [injectVersion(), nodeResolve({ browser: true }), typescriptFor(false), terser({ ecma: 2020 })],
+		plugins: [injectVersion(), inBrowserOnly(), nodeResolve({ browser: true }), typescriptFor(false), terser({ ecma: 2020, compress: { passes: 2 } })],
 	},
 	{
 		// voucherify.js's discount widget, kept out of the core: the core loads it on the first Voucherify.render().
 		input: 'src/widget/index.ts',
 		output: { file: 'dist/voucherify-widget.min.js', format: 'iife', sourcemap: true },
-		plugins: [typescriptFor(false), terser({ ecma: 2020 })],
+		plugins: [typescriptFor(false), terser({ ecma: 2020, compress: { passes: 2 } })],
 	},
 	{
 		// The script-tag build: the same modules as the npm build, minified; defines window.Voucherify. Built after its
 		// companion files, whose hashes it carries.
 		input: 'src/script-tag/index.ts',
 		output: { file: 'dist/voucherify.min.js', format: 'iife', sourcemap: true },
-		plugins: [injectVersion(), injectCompanionIntegrity(), nodeResolve({ browser: true }), typescriptFor(false), terser({ ecma: 2020 })],
+		plugins: [injectVersion(), injectCompanionIntegrity(), inBrowserOnly(), nodeResolve({ browser: true }), typescriptFor(false), terser({ ecma: 2020, compress: { passes: 2 } })],
 	},
 ];

@@ -1,6 +1,7 @@
 import { CLIENT_CALLS } from './client-calls.js';
 import { createClientWith, type VoucherifyClient } from './create-client.js';
 import type { ClientOptions } from './options.js';
+import { fromSdkOptions } from './sdk-options.js';
 
 /**
 Creates a client. Options are checked at once; a bad one throws a `TypeError` that names it.
@@ -16,4 +17,7 @@ const result = await voucherify.validate({ code: 'SUMMER10', amount: 25_000 });
 if (result.valid) console.log(result.order?.total_amount);
 ```
 */
-export const createClient = (options: ClientOptions): VoucherifyClient => createClientWith(CLIENT_CALLS, options);
+export function createClient(options: ClientOptions): VoucherifyClient {
+	const [own, names] = fromSdkOptions(options);
+	return createClientWith(CLIENT_CALLS, own as ClientOptions, names);
+}

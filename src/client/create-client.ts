@@ -1,3 +1,4 @@
+import { inBrowser } from '../shared/environment.js';
 import { hashIdentity } from '../shared/identity.js';
 import type { DomFormElement, DomInputElement } from '../shared/dom-types.js';
 import { createCookieStore } from '../tracking/cookie-store.js';
@@ -12,9 +13,9 @@ import type { ClientCalls } from './client-calls.js';
 import type { ClientContext } from './context.js';
 import { fillTrackingField, trackingHeaders } from './handoff.js';
 import { OUTBOX, record } from './outbox.js';
-import { normalizeOptions, type ClientOptions, type NormalizedOptions } from './options.js';
+import { normalizeOptions, type ClientOptions, type NormalizedOptions, type OptionNames } from './options.js';
 import { createTransport } from './transport.js';
-import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
+import { refuse } from '../errors/invalid-input-error.js';
 import type {
 	ConsentChoices,
 	ConsentList,
@@ -86,7 +87,7 @@ export type VoucherifyClient = {
 
 function createPersistentStore(name: string, { domain, maxAgeDays }: NormalizedOptions['tracking']): TrackingStore {
 	// Outside a browser (SSR, Node) there is nothing durable to write to.
-	if (typeof document === 'undefined') return createMemoryStore();
+	if (!inBrowser()) return createMemoryStore();
 	return createFallbackStore([createCookieStore({ name, domain, maxAgeDays }), createLocalStorageStore(name), createMemoryStore()]);
 }
 
@@ -95,7 +96,7 @@ function createVisitorTracker({ tracking, timeout }: NormalizedOptions) {
 		stores: { tracking: createPersistentStore(tracking.cookieName, tracking), anonymous: createPersistentStore(ANONYMOUS_ID_NAME, tracking) },
 		consent: tracking.consent,
 		// Outside a browser each client is its own visitor (an SSR server serves many): its queue is its own.
-		lock: createVisitorLock(`voucherify:${tracking.cookieName}`, typeof document === 'undefined' ? queueLocks(new Map()) : undefined),
+		lock: createVisitorLock(`voucherify:${tracking.cookieName}`, inBrowser() ? undefined : queueLocks(new Map())),
 		waitMs: timeout,
 	});
 }
@@ -117,8 +118,8 @@ const PASSED_CALLS = [
 The client with its calls given: `createClient` (the npm entry) binds them directly; the script tag binds them to a
 companion file it loads on first use, which keeps its core small. `validate` with a code is always in the core.
 */
-export function createClientWith(calls: ClientCalls, options: ClientOptions): VoucherifyClient {
-	const normalized = normalizeOptions(options);
+export function createClientWith(calls: ClientCalls, options: ClientOptions, names?: OptionNames): VoucherifyClient {
+	const normalized = normalizeOptions(options, names);
 	let tracker: Tracker | undefined;
 	const context: ClientContext = {
 		transport: createTransport(normalized),
@@ -165,9 +166,7 @@ export function createClientWith(calls: ClientCalls, options: ClientOptions): Vo
 			return hash;
 		},
 		setConsent(consent) {
-			if (!isConsentState(consent)) {
-				throw new VoucherifyInvalidInputError('consent', "`consent` must be 'granted', 'pending' or 'denied'");
-			}
+			if (!isConsentState(consent)) refuse('consent', "must be 'granted', 'pending' or 'denied'");
 			context.tracker.setConsent(consent);
 		},
 		reset: () => context.tracker.reset(),

@@ -1,4 +1,4 @@
-import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
+import { refuse } from '../errors/invalid-input-error.js';
 import { ANONYMOUS_HEADER_NAME, ANONYMOUS_ID_NAME, TRACKING_FIELD_NAME, TRACKING_HEADER_NAME } from '../shared/handoff.js';
 import type { DomInputElement } from '../shared/dom-types.js';
 import { describeType } from '../shared/identity.js';
@@ -28,10 +28,10 @@ when missing. A field without a value is removed, so a stale value from an earli
 export function fillTrackingField(form: unknown, ids: VisitorIds, fieldName: string = TRACKING_FIELD_NAME): DomInputElement | undefined {
 	// tagName rather than instanceof: the form may come from another frame.
 	if (typeof form !== 'object' || form === null || (form as Element).tagName !== 'FORM') {
-		throw new VoucherifyInvalidInputError('form', `\`form\` must be a <form> element, got ${describeType(form)}`);
+		refuse('form', `must be a <form> element, got ${describeType(form)}`);
 	}
 	if (typeof fieldName !== 'string' || fieldName.trim() === '') {
-		throw new VoucherifyInvalidInputError('fieldName', '`fieldName` must be a non-empty string');
+		refuse('fieldName', 'must be a non-empty string');
 	}
 	setHiddenField(form as HTMLFormElement, ANONYMOUS_ID_NAME, ids.anonymousId);
 	return setHiddenField(form as HTMLFormElement, fieldName, ids.trackingId);

@@ -1,21 +1,17 @@
-import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
+import { refuse } from '../errors/invalid-input-error.js';
 import { describeType } from '../shared/identity.js';
 import { isWellFormedText } from '../shared/unicode.js';
 import { MAX_AMOUNT, overflowingAmount, type OrderAmounts } from '../shared/money.js';
-import type { CustomerReference, Metadata, OrderItem } from './types.js';
+import type { OrderItem } from './types.js';
 
 /** Checks on caller input, each throwing a VoucherifyInvalidInputError that names the field, before any request. */
 
 const MAX_CODE_LENGTH = 500;
 const MAX_ITEMS = 500;
-const ITEM_STRING_FIELDS = ['product_id', 'sku_id', 'source_id', 'related_object'] as const;
-const ITEM_INTEGER_FIELDS = ['quantity', 'price', 'amount'] as const;
+export const ITEM_STRING_FIELDS = ['product_id', 'sku_id', 'source_id', 'related_object'] as const;
+export const ITEM_INTEGER_FIELDS = ['quantity', 'price', 'amount'] as const;
 const MAX_JSON_DEPTH = 32;
 
-/** Throws the VoucherifyInvalidInputError for `field`, its message starting with the field's name. */
-export const fail = (field: string, message: string): never => {
-	throw new VoucherifyInvalidInputError(field, `\`${field}\` ${message}`);
-};
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -24,21 +20,21 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
 const tagOf = (value: unknown): string => Object.prototype.toString.call(value).slice(8, -1);
 
 export function checkCode(value: unknown, field = 'code'): string {
-	if (typeof value !== 'string') return fail(field, `must be a string, got ${describeType(value)}`);
+	if (typeof value !== 'string') return refuse(field, `must be a string, got ${describeType(value)}`);
 	const code = value.trim();
-	if (code === '') return fail(field, 'must not be empty');
-	if (code.length > MAX_CODE_LENGTH) return fail(field, `must be at most ${MAX_CODE_LENGTH} characters`);
+	if (code === '') return refuse(field, 'must not be empty');
+	if (code.length > MAX_CODE_LENGTH) return refuse(field, `must be at most ${MAX_CODE_LENGTH} characters`);
 	return checkWellFormed(code, field);
 }
 
 export function checkText(value: unknown, field: string): string {
-	if (typeof value !== 'string' || value.trim() === '') return fail(field, 'must be a non-empty string');
+	if (typeof value !== 'string' || value.trim() === '') return refuse(field, 'must be a non-empty string');
 	return checkWellFormed(value, field);
 }
 
 /** Text that goes into a URL must be whole code points: `encodeURIComponent` throws on a lone surrogate. */
-function checkWellFormed(value: string, field: string): string {
-	return isWellFormedText(value) ? value : fail(field, 'must be well-formed Unicode');
+export function checkWellFormed(value: string, field: string): string {
+	return isWellFormedText(value) ? value : refuse(field, 'must be well-formed Unicode');
 }
 
 /**
@@ -49,23 +45,10 @@ export function checkAmount(value: unknown, field: string, { positive = false } 
 	if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
 		// A float such as 1998.9999999999998 is usually `price * 100`: say how to get the integer the API takes.
 		const fix = typeof value === 'number' && value % 1 ? ': use Math.round(price * 100)' : '';
-		return fail(field, `must be an integer in minor units, got ${typeof value === 'number' ? value : describeType(value)}${fix}`);
+		return refuse(field, `must be an integer in minor units, got ${typeof value === 'number' ? value : describeType(value)}${fix}`);
 	}
-	if (value < 0 || (positive && value === 0)) return fail(field, `must be ${positive ? 'greater than zero' : 'zero or more'}, got ${value}`);
+	if (value < 0 || (positive && value === 0)) return refuse(field, `must be ${positive ? 'greater than zero' : 'zero or more'}, got ${value}`);
 	return value;
-}
-
-/** Metadata sent in the query grammar (`metadata[key]=value`): flat, and no key the grammar would split. */
-export function checkMetadata(value: unknown, field: string): Metadata {
-	if (!isPlainObject(value)) return fail(field, `must be an object, got ${describeType(value)}`);
-	for (const [key, entry] of Object.entries(value)) {
-		if (key === '') fail(field, 'must not have an empty key');
-		if (/[[\]]/.test(key) || !isWellFormedText(key)) fail(field, 'keys must be well-formed text without [ or ]');
-		const isScalar = typeof entry === 'string' || typeof entry === 'boolean' || (typeof entry === 'number' && Number.isFinite(entry));
-		if (!isScalar) fail(`${field}.${key}`, `must be a string, finite number or boolean, got ${describeType(entry)}`);
-		if (typeof entry === 'string') checkWellFormed(entry, `${field}.${key}`);
-	}
-	return value as Metadata;
 }
 
 /**
@@ -80,17 +63,17 @@ the caller's choice.
 export function snapshotInput(value: unknown, field?: string, depth = 0): unknown {
 	const json = field !== undefined;
 	if (typeof value !== 'object' || value === null) {
-		if (json && typeof value === 'number' && !Number.isFinite(value)) fail(field, `must be a finite number, got ${value}`);
-		if (json && value !== null && !['string', 'number', 'boolean'].includes(typeof value)) fail(field, `cannot be sent as JSON, got ${describeType(value)}`);
+		if (json && typeof value === 'number' && !Number.isFinite(value)) refuse(field, `must be a finite number, got ${value}`);
+		if (json && value !== null && !['string', 'number', 'boolean'].includes(typeof value)) refuse(field, `cannot be sent as JSON, got ${describeType(value)}`);
 		return value;
 	}
-	if (depth >= MAX_JSON_DEPTH) return json ? fail(field, `nests deeper than ${MAX_JSON_DEPTH} levels`) : value;
+	if (depth >= MAX_JSON_DEPTH) return json ? refuse(field, `nests deeper than ${MAX_JSON_DEPTH} levels`) : value;
 	const at = (key: string | number): string | undefined =>
 		json ? (typeof key === 'number' ? `${field}[${key}]` : field === '' ? key : `${field}.${key}`) : undefined;
 	if (Array.isArray(value)) return Array.from(value, (entry: unknown, index) => snapshotInput(entry, at(index), depth + 1));
 	if (json && typeof (value as { toJSON?: unknown }).toJSON === 'function') return value;
 	// The built-in tag rather than a prototype check: plain objects from another frame pass too.
-	if (tagOf(value) !== 'Object') return json ? fail(field, `must be a plain object, got ${tagOf(value)}`) : value;
+	if (tagOf(value) !== 'Object') return json ? refuse(field, `must be a plain object, got ${tagOf(value)}`) : value;
 	return Object.fromEntries(
 		Object.keys(value).map((key) => {
 			const entry = (value as Record<string, unknown>)[key];
@@ -99,21 +82,20 @@ export function snapshotInput(value: unknown, field?: string, depth = 0): unknow
 	);
 }
 
-/** The validate query has a fixed grammar: a field it has no place for would be dropped or sent as junk, so it is refused. */
+/** A field that a fixed shape (the validate query, a session) has no place for would be dropped or sent as junk, so it is refused. */
 export function checkQueryFields(value: Record<string, unknown>, field: string, fields: readonly string[]): void {
 	for (const key of Object.keys(value)) {
-		if (!fields.includes(key)) fail(`${field}.${key}`, `has no place in the validate() query, which takes ${fields.join(', ')}`);
+		if (!fields.includes(key)) refuse(`${field}.${key}`, `has no place in the validate() query, which takes ${fields.join(', ')}`);
 	}
 }
 
-/** Items of a JSON body may carry any field; items of the validate query (`inQuery`) only the grammar's. */
-export function checkItems(value: unknown, field = 'items', inQuery = false): OrderItem[] {
-	if (!Array.isArray(value)) return fail(field, `must be an array, got ${describeType(value)}`);
-	if (value.length > MAX_ITEMS) return fail(field, `must have at most ${MAX_ITEMS} entries`);
+/** Order items: any field, those the API reads checked. */
+export function checkItems(value: unknown, field = 'items'): OrderItem[] {
+	if (!Array.isArray(value)) return refuse(field, `must be an array, got ${describeType(value)}`);
+	if (value.length > MAX_ITEMS) return refuse(field, `must have at most ${MAX_ITEMS} entries`);
 	return value.map((item: unknown, index) => {
 		const itemField = `${field}[${index}]`;
-		if (!isPlainObject(item)) return fail(itemField, `must be an object, got ${describeType(item)}`);
-		if (inQuery) checkQueryFields(item, itemField, [...ITEM_STRING_FIELDS, ...ITEM_INTEGER_FIELDS]);
+		if (!isPlainObject(item)) return refuse(itemField, `must be an object, got ${describeType(item)}`);
 		for (const key of ITEM_STRING_FIELDS) if (item[key] !== undefined) checkText(item[key], `${itemField}.${key}`);
 		for (const key of ITEM_INTEGER_FIELDS) {
 			if (item[key] !== undefined) checkAmount(item[key], `${itemField}.${key}`, { positive: key === 'quantity' });
@@ -122,19 +104,9 @@ export function checkItems(value: unknown, field = 'items', inQuery = false): Or
 	});
 }
 
-export function checkCustomer(value: unknown, field = 'customer'): string | CustomerReference {
-	if (typeof value === 'string') return checkText(value, field);
-	if (!isPlainObject(value)) return fail(field, `must be a source_id string or an object, got ${describeType(value)}`);
-	checkQueryFields(value, field, ['id', 'source_id', 'metadata']);
-	if (value.id !== undefined) checkText(value.id, `${field}.id`);
-	if (value.source_id !== undefined) checkText(value.source_id, `${field}.source_id`);
-	if (value.metadata !== undefined) checkMetadata(value.metadata, `${field}.metadata`);
-	return value as CustomerReference;
-}
-
 /** A real AbortSignal of any frame, by its built-in tag: `{ aborted: false }` is not one. */
 export function checkSignal(value: unknown): AbortSignal | undefined {
-	if (value !== undefined && tagOf(value) !== 'AbortSignal') fail('signal', `must be an AbortSignal, got ${describeType(value)}`);
+	if (value !== undefined && tagOf(value) !== 'AbortSignal') refuse('signal', `must be an AbortSignal, got ${describeType(value)}`);
 	return value as AbortSignal | undefined;
 }
 
@@ -142,14 +114,14 @@ export function checkSignal(value: unknown): AbortSignal | undefined {
 export function checkObject(value: unknown, field: string): Record<string, unknown> {
 	if (value === undefined) return {};
 	const copy = snapshotInput(value);
-	return isPlainObject(copy) ? copy : fail(field, `must be an object, got ${describeType(value)}`);
+	return isPlainObject(copy) ? copy : refuse(field, `must be an object, got ${describeType(value)}`);
 }
 
 /** An order's computed amounts (`price × quantity` of a line, the sum of the lines) stay within `MAX_AMOUNT`, as the API requires. */
 export function checkExactAmounts(order: OrderAmounts, prefix: string): void {
 	const overflow = overflowingAmount(order);
 	if (overflow !== undefined) {
-		fail(`${prefix}${overflow === 'total' ? 'amount' : `items[${overflow}].amount`}`, `would pass ${MAX_AMOUNT}, the largest exact amount`);
+		refuse(`${prefix}${overflow === 'total' ? 'amount' : `items[${overflow}].amount`}`, `would pass ${MAX_AMOUNT}, the largest exact amount`);
 	}
 }
 
@@ -176,7 +148,7 @@ export function checkBody(value: unknown, field = 'params'): Record<string, unkn
 	checkCustomerInput(body.customer);
 	checkOrder(body.order);
 	checkObject(body.metadata, 'metadata');
-	if ('tracking_id' in body) fail('tracking_id', 'is set by the SDK: use setIdentity()');
+	if ('tracking_id' in body) refuse('tracking_id', 'is set by the SDK: use setIdentity()');
 	// Members of a params object are named bare (`metadata.x`); a body given as another argument keeps its name.
 	snapshotInput(body, field === 'params' ? '' : field);
 	return body;

@@ -102,9 +102,9 @@ export const DEFAULT_API_URL = 'https://api.voucherify.io';
 export const DEFAULT_TIMEOUT = 5000;
 /** @default 2 */
 export const DEFAULT_RETRY = 2;
-const MAX_TIMEOUT = 2_147_483_647; // setTimeout's limit
+export const MAX_TIMEOUT = 2_147_483_647; // setTimeout's limit
 /** Set by the SDK on every call: the keys, its channel, and the JSON it sends and expects. */
-const RESERVED_HEADERS = new Set(['x-client-application-id', 'x-client-token', 'x-voucherify-channel', 'accept', 'content-type']);
+const RESERVED_HEADERS = ['X-Client-Application-Id', 'X-Client-Token', 'X-Voucherify-Channel', 'Accept', 'Content-Type'];
 
 export type NormalizedOptions = {
 	clientApplicationId: string;
@@ -119,8 +119,8 @@ export type NormalizedOptions = {
 	trackingId: string | undefined;
 };
 
-/** Options read under another name (`@voucherify/sdk`'s) or not kept in {@link NormalizedOptions}. */
-const OTHER_OPTIONS = ['clientSecretKey', 'timeoutMs', 'customHeaders', 'origin', 'exposeErrorCause'];
+/** The option names a message uses for our own, where the caller used `@voucherify/sdk`'s (sdk-options.ts). */
+export type OptionNames = Partial<Record<'clientToken' | 'timeout' | 'headers', string>>;
 
 const invalid = (option: string, expectation: string, value: unknown): never => {
 	throw new TypeError(`The \`${option}\` option must be ${expectation}, got ${describeType(value)}`);
@@ -134,7 +134,7 @@ const nonEmptyString = (value: unknown, option: string): string =>
 	typeof value === 'string' && value.trim() !== '' ? value.trim() : invalid(option, 'a non-empty string', value);
 
 /** The keys travel as header values: text a header cannot carry would fail every call, so it fails here. */
-const headerValue = (value: unknown, option: string): string => {
+export const headerValue = (value: unknown, option: string): string => {
 	const text = nonEmptyString(value, option);
 	return HEADER_VALUE.test(text) ? text : invalid(option, HEADER_TEXT, text);
 };
@@ -159,19 +159,11 @@ function normalizeHeaders(value: unknown, option: string): Record<string, string
 	for (const [name, text] of Object.entries(value)) {
 		if (!isHttpToken(name)) throw new TypeError(`The \`${option}\` option has \`${name}\`, which is not a header name`);
 		if (typeof text !== 'string' || !HEADER_VALUE.test(text)) invalid(`${option}.${name}`, HEADER_TEXT, text);
-		if (RESERVED_HEADERS.has(name.toLowerCase())) {
+		if (RESERVED_HEADERS.some((reserved) => reserved.toLowerCase() === name.toLowerCase())) {
 			throw new TypeError(`The \`${option}\` option cannot set \`${name}\`: the SDK sets it`);
 		}
 	}
 	return value as Record<string, string>;
-}
-
-/** One of two alias options, with the name the caller used; both with different values is an error. */
-function alias(options: Record<string, unknown>, name: string, other: string): [unknown, string] {
-	if (options[name] !== undefined && options[other] !== undefined && options[name] !== options[other]) {
-		throw new TypeError(`The \`${name}\` and \`${other}\` options are aliases: give one of them`);
-	}
-	return options[name] === undefined && options[other] !== undefined ? [options[other], other] : [options[name], name];
 }
 
 /** `trackingId` as `@voucherify/sdk` took it: an id of ours stays, any other identifier is hashed, never sent raw. */
@@ -203,36 +195,33 @@ function normalizeTracking(value: unknown): NormalizedOptions['tracking'] {
 const isWholeNumberIn = (value: unknown, min: number, max: number): boolean =>
 	Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
 
-/** Validates every option up front and fills in the defaults. Throws a `TypeError` naming the bad option. */
-export function normalizeOptions(options: unknown): NormalizedOptions {
+/**
+Validates every option up front and fills in the defaults. Throws a `TypeError` naming the bad option, by the name
+in `names` where the caller gave it under `@voucherify/sdk`'s.
+*/
+export function normalizeOptions(options: unknown, names: OptionNames = {}): NormalizedOptions {
 	if (!isPlainObject(options)) return invalid('options', 'an object with the client keys', options);
-	const { clientApplicationId, apiUrl, retry = DEFAULT_RETRY, origin } = options;
-	const [clientToken, tokenOption] = alias(options, 'clientToken', 'clientSecretKey');
-	const [timeoutValue = DEFAULT_TIMEOUT, timeoutOption] = alias(options, 'timeout', 'timeoutMs');
-	const [headers, headersOption] = alias(options, 'headers', 'customHeaders');
-	// `timeoutMs: 0` is axios's "no timeout".
-	const timeout = timeoutValue === 0 && timeoutOption === 'timeoutMs' ? MAX_TIMEOUT : timeoutValue;
+	const { clientApplicationId, clientToken, apiUrl, timeout = DEFAULT_TIMEOUT, retry = DEFAULT_RETRY, headers } = options;
+	const timeoutOption = names.timeout ?? 'timeout';
 
 	if (!isWholeNumberIn(timeout, 1, MAX_TIMEOUT)) invalid(timeoutOption, 'a whole number of milliseconds above zero', timeout);
 	if (!isWholeNumberIn(retry, 0, 10)) invalid('retry', 'a whole number from 0 to 10', retry);
 	if (options.fetch !== undefined && typeof options.fetch !== 'function') invalid('fetch', 'a function', options.fetch);
-	if (origin !== undefined) headerValue(origin, 'origin');
 
 	const normalized: NormalizedOptions = {
 		clientApplicationId: headerValue(clientApplicationId, 'clientApplicationId'),
-		clientToken: headerValue(clientToken, tokenOption),
+		clientToken: headerValue(clientToken, names.clientToken ?? 'clientToken'),
 		apiUrl: normalizeApiUrl(apiUrl),
 		timeout: timeout as number,
 		retry: retry as number,
-		// A browser sends the page's Origin itself and lets no script set it; elsewhere the API needs one to check.
-		headers: { ...normalizeHeaders(headers, headersOption), ...(origin !== undefined && typeof document === 'undefined' && { Origin: origin as string }) },
+		headers: normalizeHeaders(headers, names.headers ?? 'headers'),
 		tracking: normalizeTracking(options.tracking),
 		fetch: options.fetch as typeof fetch | undefined,
 		trackingId: seedTrackingId(options.trackingId),
 	};
 	// Never ignored in silence: VoucherifyServerSide's `apiVersion`, `channel` and secret keys, or a typo.
 	for (const key of Object.keys(options)) {
-		if (!Object.hasOwn(normalized, key) && !OTHER_OPTIONS.includes(key)) throw new TypeError(`The \`${key}\` option is not a createClient option`);
+		if (!Object.hasOwn(normalized, key)) throw new TypeError(`The \`${key}\` option is not a createClient option`);
 	}
 	return normalized;
 }

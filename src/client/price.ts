@@ -1,4 +1,4 @@
-import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
+import { refuse } from '../errors/invalid-input-error.js';
 import type { Discount, Gift } from './types.js';
 
 /** The parts of a voucher (or a validation result) that price arithmetic needs. */
@@ -8,10 +8,8 @@ const CENTS = 100;
 const roundToCents = (value: number): number => Math.round((value + Number.EPSILON) * CENTS) / CENTS;
 
 const positive = (value: unknown, field: string): number => {
-	if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
-		throw new VoucherifyInvalidInputError(field, `\`${field}\` must be a number above zero`);
-	}
-	return value;
+	if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) refuse(field, 'must be a number above zero');
+	return value as number;
 };
 
 /**
@@ -25,7 +23,7 @@ calculateDiscount(200, { discount: { type: 'PERCENT', percent_off: 10, amount_li
 */
 export function calculateDiscount(basePrice: number, voucher: PricedVoucher, unitPrice?: number): number {
 	if (typeof basePrice !== 'number' || !(basePrice >= 0) || !Number.isFinite(basePrice)) {
-		throw new VoucherifyInvalidInputError('basePrice', '`basePrice` must be a number of zero or more');
+		refuse('basePrice', 'must be a number of zero or more');
 	}
 	const { discount, gift } = voucher ?? {};
 	let off = NaN;
@@ -33,7 +31,7 @@ export function calculateDiscount(basePrice: number, voucher: PricedVoucher, uni
 		off = Math.max(gift.balance, 0) / CENTS;
 	} else if (discount?.type === 'PERCENT') {
 		const percent = positive(discount.percent_off, 'discount.percent_off');
-		if (percent > 100) throw new VoucherifyInvalidInputError('discount.percent_off', '`discount.percent_off` must be at most 100');
+		if (percent > 100) refuse('discount.percent_off', 'must be at most 100');
 		off = (basePrice * percent) / 100;
 		if (discount.amount_limit) off = Math.min(off, discount.amount_limit / CENTS);
 	} else if (discount?.type === 'AMOUNT') {
@@ -42,7 +40,7 @@ export function calculateDiscount(basePrice: number, voucher: PricedVoucher, uni
 		off = positive(discount.unit_off, 'discount.unit_off') * positive(unitPrice, 'unitPrice');
 	}
 	// Also catches a gift without a balance (NaN) and a negative amount_limit (a negative discount, a price above the base).
-	if (!(off >= 0)) throw new VoucherifyInvalidInputError('voucher', 'The voucher has no usable PERCENT, AMOUNT or UNIT discount or gift balance');
+	if (!(off >= 0)) refuse('voucher', 'has no usable PERCENT, AMOUNT or UNIT discount or gift balance');
 	return roundToCents(Math.min(off, basePrice));
 }
 

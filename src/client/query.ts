@@ -1,3 +1,7 @@
+import { describeType } from '../shared/identity.js';
+import { isWellFormedText } from '../shared/unicode.js';
+import { ITEM_INTEGER_FIELDS, ITEM_STRING_FIELDS, checkQueryFields, checkWellFormed, isPlainObject } from './input.js';
+import { refuse } from '../errors/invalid-input-error.js';
 import type { ValidateParams } from './types.js';
 
 type QueryValue = string | number | boolean | undefined;
@@ -38,4 +42,31 @@ export function encodeValidateQuery(params: ValidateParams, trackingId: string |
 				] as const)
 			: []),
 	]);
+}
+
+/** Metadata in the query grammar (`metadata[key]=value`): flat, and no key the grammar would split. */
+function checkQueryMetadata(value: unknown, field: string): void {
+	if (value === undefined) return;
+	if (!isPlainObject(value)) return refuse(field, `must be an object, got ${describeType(value)}`);
+	for (const [key, entry] of Object.entries(value)) {
+		if (key === '') refuse(field, 'must not have an empty key');
+		if (/[[\]]/.test(key) || !isWellFormedText(key)) refuse(field, 'keys must be well-formed text without [ or ]');
+		const isScalar = typeof entry === 'string' || typeof entry === 'boolean' || (typeof entry === 'number' && Number.isFinite(entry));
+		if (!isScalar) refuse(`${field}.${key}`, `must be a string, finite number or boolean, got ${describeType(entry)}`);
+		if (typeof entry === 'string') checkWellFormed(entry, `${field}.${key}`);
+	}
+}
+
+/**
+What the query can carry, on params `validate()` has already checked for a JSON body: items with the grammar's
+fields only, a customer by id, source_id and metadata, flat metadata. The rest would be dropped or sent as junk.
+*/
+export function checkValidateQuery({ items = [], customer, metadata, orderMetadata }: ValidateParams): void {
+	items.forEach((item, index) => checkQueryFields(item, `items[${index}]`, [...ITEM_STRING_FIELDS, ...ITEM_INTEGER_FIELDS]));
+	if (isPlainObject(customer)) {
+		checkQueryFields(customer, 'customer', ['id', 'source_id', 'metadata']);
+		checkQueryMetadata(customer.metadata, 'customer.metadata');
+	}
+	checkQueryMetadata(metadata, 'metadata');
+	checkQueryMetadata(orderMetadata, 'orderMetadata');
 }

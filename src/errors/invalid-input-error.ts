@@ -11,3 +11,8 @@ export class VoucherifyInvalidInputError extends VoucherifyError {
 		this.field = field;
 	}
 }
+
+/** Throws the VoucherifyInvalidInputError for `field`, its message starting with the field's name: `` `amount` must be… ``. */
+export const refuse = (field: string, message: string): never => {
+	throw new VoucherifyInvalidInputError(field, `\`${field}\` ${message}`);
+};

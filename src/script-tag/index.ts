@@ -58,7 +58,7 @@ try {
 	if (clientApplicationId && clientToken) Voucherify.initialize(clientApplicationId, clientToken);
 	if (apiUrl) Voucherify.setBaseUrl(apiUrl);
 } catch (error) {
-	console.error('[voucherify] The data-* attributes on the script tag are invalid:', error);
+	console.error('[voucherify] Invalid data-* attributes on the script tag:', error);
 }
 
 for (const entry of queue) {
@@ -71,6 +71,6 @@ for (const entry of queue) {
 			console.error(`[voucherify] The queued call ${method}() failed:`, error);
 		}
 	} else {
-		console.warn('[voucherify] Ignored a queued entry that names no Voucherify method:', entry);
+		console.warn('[voucherify] Ignored a queued entry that names no method:', entry);
 	}
 }

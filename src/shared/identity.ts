@@ -1,5 +1,5 @@
 import { sha256 } from './sha256.js';
-import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
+import { refuse } from '../errors/invalid-input-error.js';
 import { isWellFormedText } from './unicode.js';
 
 const MAX_IDENTITY_LENGTH = 512;
@@ -18,22 +18,20 @@ never repeats the identifier.
 */
 export function normalizeIdentity(identity: unknown): string {
 	const text = typeof identity === 'number' && Number.isSafeInteger(identity) ? String(identity) : identity;
-	if (typeof text !== 'string') {
-		throw new VoucherifyInvalidInputError('identity', `The identity must be a string, got ${describeType(identity)}`);
-	}
+	if (typeof text !== 'string') return refuse('identity', `must be a string, got ${describeType(identity)}`);
 
 	const trimmed = text.trim().normalize('NFC');
 	if (trimmed === '' || JUNK.has(trimmed.toLowerCase())) {
-		throw new VoucherifyInvalidInputError('identity', 'The identity must be a real identifier, not an empty or placeholder value');
+		refuse('identity', 'must be a real identifier, not an empty or placeholder value');
 	}
 
 	if (trimmed.length > MAX_IDENTITY_LENGTH) {
-		throw new VoucherifyInvalidInputError('identity', `The identity must be at most ${MAX_IDENTITY_LENGTH} characters`);
+		refuse('identity', `must be at most ${MAX_IDENTITY_LENGTH} characters`);
 	}
 
 	// UTF-8 has no bytes for a lone surrogate: hashing would replace it with U+FFFD and merge different identities.
 	if (!isWellFormedText(trimmed)) {
-		throw new VoucherifyInvalidInputError('identity', 'The identity must be well-formed Unicode text (it holds an unpaired surrogate)');
+		refuse('identity', 'must be well-formed Unicode (it holds an unpaired surrogate)');
 	}
 
 	return EMAIL.test(trimmed) ? trimmed.toLowerCase() : trimmed;

@@ -14,7 +14,6 @@ export type Tracker = {
 	/** The `track_` id the visitor had before `setIdentity()`: checkout redeems with it, so that history is kept. */
 	readonly anonymousId: string | undefined;
 	readonly consent: ConsentState;
-	readonly storeKind: TrackingStore['kind'];
 	/** When no id is stored, first waits for any id-issuing call of the origin (at most `waitMs`). */
 	begin(signal?: AbortSignal): Promise<TrackedCall>;
 	/** Takes an identity hash as the tracking id, keeping the anonymous id it replaces. */
@@ -105,9 +104,6 @@ export function createTracker({ stores, consent: initialConsent, lock, waitMs }:
 		},
 		get consent() {
 			return consent;
-		},
-		get storeKind() {
-			return consent === 'granted' ? stores.tracking.kind : 'memory';
 		},
 
 		async begin(signal) {

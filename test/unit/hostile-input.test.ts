@@ -22,7 +22,9 @@ import { cookieValue, setRawCookie, spyOnCookieWrites } from './support/dom.js';
 Hostile input through every public method. Each case either is refused with a VoucherifyInvalidInputError naming the
 field, before any request and with the stored tracking id untouched, or arrives at the API exactly as given.
 (errors.test.ts already covers validate() with '', '   ', { code: 123 }, 123, 501 characters, amounts -1, 10.5 and
-'1000', items { sku_id }, quantity 0, items ['sku_1'], nested metadata, metadata 'vip' and a bad signal.)
+'1000', items { sku_id }, quantity 0, items ['sku_1'], metadata that is not JSON, nested metadata in the promotions query, metadata 'vip' and a bad signal.)
+With a code, validate() sends a JSON body (`POST /client/v1/validations`) and takes what one takes; without a code it
+sends the promotions query, whose fixed grammar (flat metadata, the item fields it names) is checked before any request.
 */
 
 type Call = (client: VoucherifyClient) => unknown;
@@ -313,9 +315,9 @@ describe('codes and names: blank, over-long, ill-formed', () => {
 
 	test.each<Row>([
 		...rows(LONE_SURROGATES, 'validate(code)', (value) => (client) => client.validate(value as string), 'code'),
-		...rows(LONE_SURROGATES, 'validate metadata value', (value) => (client) => client.validate({ code: CODE, metadata: { note: value as string } }), 'metadata.note'),
-		...rows(LONE_SURROGATES, 'validate metadata key', (value) => (client) => client.validate({ code: CODE, metadata: { [value as string]: 'x' } }), 'metadata'),
-		...rows(LONE_SURROGATES, 'validate orderMetadata value', (value) => (client) => client.validate({ code: CODE, orderMetadata: { note: value as string } }), 'orderMetadata.note'),
+		...rows(LONE_SURROGATES, 'validate (promotions) metadata value', (value) => (client) => client.validate({ amount: 100, metadata: { note: value as string } }), 'metadata.note'),
+		...rows(LONE_SURROGATES, 'validate (promotions) metadata key', (value) => (client) => client.validate({ amount: 100, metadata: { [value as string]: 'x' } }), 'metadata'),
+		...rows(LONE_SURROGATES, 'validate (promotions) orderMetadata value', (value) => (client) => client.validate({ amount: 100, orderMetadata: { note: value as string } }), 'orderMetadata.note'),
 		...rows(LONE_SURROGATES, 'validate customer', (value) => (client) => client.validate({ code: CODE, customer: value as string }), 'customer'),
 		...rows(LONE_SURROGATES, 'validateStackable redeemable id', (value) => (client) => client.validateStackable(STACKED(value)), 'redeemables[0].id'),
 		...rows(LONE_SURROGATES, 'redeem(code)', (value) => (client) => client.redeem(value as string), 'code'),
@@ -449,7 +451,7 @@ describe('amounts', () => {
 
 describe('fields a call has no place for', () => {
 	test.each<Row>([
-		['validate customer with an email, which the query cannot carry', 'customer.email', (client) => client.validate({ code: CODE, customer: { source_id: 'u1', email: 'a@b.c' } as never })],
+		['validate (promotions) customer with an email, which the query cannot carry', 'customer.email', (client) => client.validate({ amount: 100, customer: { source_id: 'u1', email: 'a@b.c' } as never })],
 		['validate customer with an empty id', 'customer.id', (client) => client.validate({ code: CODE, customer: { id: ' ' } })],
 		['validate session with an unknown field', 'session.type', (client) => client.validate({ code: CODE, session: { key: 'k', type: 'LOCK' } as never })],
 		['track with an event in its params, which would rename the event', 'event', (client) => client.track('signup', { event: 'purchase' } as never)],
@@ -467,8 +469,8 @@ describe('items', () => {
 		...rows(BAD_QUANTITIES, 'validate second item quantity', (value) => (client) => client.validate({ code: CODE, items: [{ sku_id: 'a', quantity: 1 }, { sku_id: 'b', quantity: value as number }] }), 'items[1].quantity'),
 		...rows(BAD_AMOUNTS, 'validate item price', (value) => (client) => client.validate({ code: CODE, items: [{ sku_id: 'sku_1', quantity: 1, price: value as number }] }), 'items[0].price'),
 		...rows(NOT_A_STRING, 'validate item product_id', (value) => (client) => client.validate({ code: CODE, items: [{ product_id: value as string }] }), 'items[0].product_id'),
-		['validate item with a field the query has no place for', 'items[0].name', (client) => client.validate({ code: CODE, items: [{ sku_id: 'sku_1', name: 'Mug' } as never] })],
-		['validate item with metadata, which the query cannot carry', 'items[0].metadata', (client) => client.validate({ code: CODE, items: [{ sku_id: 'sku_1', metadata: { color: 'red' } } as never] })],
+		['validate (promotions) item with a field the query has no place for', 'items[0].name', (client) => client.validate({ items: [{ sku_id: 'sku_1', name: 'Mug' } as never] })],
+		['validate (promotions) item with metadata, which the query cannot carry', 'items[0].metadata', (client) => client.validate({ items: [{ sku_id: 'sku_1', metadata: { color: 'red' } } as never] })],
 		...rows(NOT_AN_ARRAY, 'validateStackable order.items', (value) => (client) => client.validateStackable({ ...STACKED(CODE), order: { items: value as never } }), 'order.items'),
 		...rows(BAD_QUANTITIES, 'validateStackable item quantity', (value) => (client) => client.validateStackable({ ...STACKED(CODE), order: { items: [{ sku_id: 'sku_1', quantity: value as number }] } }), 'order.items[0].quantity'),
 		...rows(BAD_QUANTITIES, 'redeem item quantity', (value) => (client) => client.redeem(CODE, { order: { items: [{ sku_id: 'sku_1', quantity: value as number }] } }), 'order.items[0].quantity'),
@@ -484,6 +486,19 @@ describe('items', () => {
 		expect(await bodyJson(requests[0])).toMatchObject({ order: { items: [{ sku_id: 'sku_1', metadata: { color: 'red' } }] } });
 	});
 
+	test('validate with a code sends item fields beyond the query grammar in its body, as they are', async () => {
+		await makeClient().validate({ code: CODE, items: [{ sku_id: 'sku_1', quantity: 1, name: 'Mug', metadata: { color: 'red' } } as never] });
+
+		expect((await bodyJson(requests[0])).order).toEqual({ items: [{ sku_id: 'sku_1', quantity: 1, name: 'Mug', metadata: { color: 'red' } }] });
+	});
+
+	test('validate with a code sends nested metadata and a customer with an email in its body, as they are', async () => {
+		const metadata = { cart: { lines: 2, tags: ['gift'] }, note: null };
+		await makeClient().validate({ code: CODE, metadata, orderMetadata: metadata, customer: { source_id: 'u1', email: 'a@b.c' } } as never);
+
+		expect(await bodyJson(requests[0])).toMatchObject({ metadata, order: { metadata }, customer: { source_id: 'u1', email: 'a@b.c' } });
+	});
+
 	test('validate sends every item field exactly, reserved characters included', async () => {
 		await makeClient().validate({ code: CODE, items: [{ product_id: 'prod&1/+=#', sku_id: 'sku 😀', quantity: 2, price: 1999 }] });
 
@@ -493,9 +508,9 @@ describe('items', () => {
 
 describe('metadata', () => {
 	test.each<Row>([
-		...rows(NOT_SCALAR, 'validate metadata value', (value) => (client) => client.validate({ code: CODE, metadata: { k: value } as never }), 'metadata.k'),
-		...rows(NOT_SCALAR, 'validate orderMetadata value', (value) => (client) => client.validate({ code: CODE, orderMetadata: { k: value } as never }), 'orderMetadata.k'),
-		...rows(NOT_SCALAR, 'validate customer.metadata value', (value) => (client) => client.validate({ code: CODE, customer: { metadata: { k: value } } as never }), 'customer.metadata.k'),
+		...rows(NOT_SCALAR, 'validate (promotions) metadata value', (value) => (client) => client.validate({ amount: 100, metadata: { k: value } as never }), 'metadata.k'),
+		...rows(NOT_SCALAR, 'validate (promotions) orderMetadata value', (value) => (client) => client.validate({ amount: 100, orderMetadata: { k: value } as never }), 'orderMetadata.k'),
+		...rows(NOT_SCALAR, 'validate (promotions) customer.metadata value', (value) => (client) => client.validate({ amount: 100, customer: { metadata: { k: value } } as never }), 'customer.metadata.k'),
 		...rows(
 			[
 				['an empty key', ''],
@@ -503,8 +518,8 @@ describe('metadata', () => {
 				['a key with ]', 'a]b'],
 				['a bracketed key', 'a[b]'],
 			],
-			'validate metadata',
-			(key) => (client) => client.validate({ code: CODE, metadata: { [key as string]: 'x' } }),
+			'validate (promotions) metadata',
+			(key) => (client) => client.validate({ amount: 100, metadata: { [key as string]: 'x' } }),
 			'metadata',
 		),
 	])(REFUSED, async (_label, field, call) => {
@@ -513,6 +528,8 @@ describe('metadata', () => {
 
 	test.each<Row>(
 		NOT_JSON.flatMap(([name, value, path]): Row[] => [
+			[`validate metadata with ${name}`, `metadata.x${path}`, (client) => client.validate({ code: CODE, metadata: { x: value } as never })],
+			[`validate orderMetadata with ${name}`, `orderMetadata.x${path}`, (client) => client.validate({ code: CODE, orderMetadata: { x: value } as never })],
 			[`validateStackable metadata with ${name}`, `metadata.x${path}`, (client) => client.validateStackable({ ...STACKED(CODE), metadata: { x: value } })],
 			[`redeem order.metadata with ${name}`, `order.metadata.x${path}`, (client) => client.redeem(CODE, { order: { metadata: { x: value } } })],
 			[`redeemStackable metadata with ${name}`, `metadata.x${path}`, (client) => client.redeemStackable({ ...STACKED(CODE), metadata: { x: value } })],

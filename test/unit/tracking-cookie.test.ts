@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { VoucherifyTimeoutError } from '../../src/index.js';
 import {
 	ANSWERED_TRACKING_ID,
+	applicableStack,
 	CLIENT_BASE,
 	CODE,
 	COOKIE_NAME,
@@ -95,7 +96,7 @@ describe('persistence', () => {
 		storedCookie(OTHER_TRACKING_ID);
 		const client = makeClient();
 		await client.validate(CODE);
-		server.use(http.get(`${CLIENT_BASE}/validate`, () => HttpResponse.json({ valid: true, tracking_id: ANSWERED_TRACKING_ID })));
+		server.use(http.post(`${CLIENT_BASE}/validations`, () => HttpResponse.json(applicableStack(ANSWERED_TRACKING_ID))));
 		await client.validate(CODE);
 
 		expect(client.trackingId).toBe(OTHER_TRACKING_ID);
@@ -181,10 +182,10 @@ describe('concurrent first calls', () => {
 	test('converge on one tracking id: only the first goes without one, the others carry its answer', async () => {
 		let answered = 0;
 		server.use(
-			http.get(`${CLIENT_BASE}/validate`, ({ request }) => {
+			http.post(`${CLIENT_BASE}/validations`, async ({ request }) => {
 				answered += 1;
-				const sent = new URL(request.url).searchParams.get('tracking_id');
-				return HttpResponse.json({ valid: true, tracking_id: sent ?? `track_concurrent${answered}+/Aa==` });
+				const sent = ((await request.json()) as { tracking_id?: string }).tracking_id;
+				return HttpResponse.json(applicableStack(sent ?? `track_concurrent${answered}+/Aa==`));
 			}),
 		);
 		const client = makeClient();
@@ -199,9 +200,9 @@ describe('concurrent first calls', () => {
 	test('adopt only the first answer even when every answer carries a different id', async () => {
 		let answered = 0;
 		server.use(
-			http.get(`${CLIENT_BASE}/validate`, () => {
+			http.post(`${CLIENT_BASE}/validations`, () => {
 				answered += 1;
-				return HttpResponse.json({ valid: true, tracking_id: `track_distinct${answered}+/Bb==` });
+				return HttpResponse.json(applicableStack(`track_distinct${answered}+/Bb==`));
 			}),
 		);
 		const client = makeClient();
@@ -215,10 +216,10 @@ describe('concurrent first calls', () => {
 	test('let the next waiting call go first when the first call fails', async () => {
 		let answered = 0;
 		server.use(
-			http.get(`${CLIENT_BASE}/validate`, () => {
+			http.post(`${CLIENT_BASE}/validations`, () => {
 				answered += 1;
 				if (answered === 1) return HttpResponse.json({ code: 500, key: 'server_error' }, { status: 500 });
-				return HttpResponse.json({ valid: true, tracking_id: `track_retried${answered}+/Cc==` });
+				return HttpResponse.json(applicableStack(`track_retried${answered}+/Cc==`));
 			}),
 		);
 		const client = makeClient();
@@ -261,7 +262,7 @@ describe('failed calls', () => {
 	test('a 500 answer does not replace or erase the stored tracking id', async () => {
 		storedCookie(OTHER_TRACKING_ID);
 		server.use(
-			http.get(`${CLIENT_BASE}/validate`, () =>
+			http.post(`${CLIENT_BASE}/validations`, () =>
 				HttpResponse.json({ code: 500, key: 'server_error', tracking_id: ANSWERED_TRACKING_ID }, { status: 500 }),
 			),
 		);
@@ -274,7 +275,7 @@ describe('failed calls', () => {
 
 	test('a network error does not replace or erase the stored tracking id', async () => {
 		storedCookie(OTHER_TRACKING_ID);
-		server.use(http.get(`${CLIENT_BASE}/validate`, () => HttpResponse.error()));
+		server.use(http.post(`${CLIENT_BASE}/validations`, () => HttpResponse.error()));
 		const client = makeClient();
 
 		await expect(client.validate(CODE)).rejects.toThrow();
@@ -284,7 +285,7 @@ describe('failed calls', () => {
 
 	test('a failed first call stores nothing', async () => {
 		server.use(
-			http.get(`${CLIENT_BASE}/validate`, () =>
+			http.post(`${CLIENT_BASE}/validations`, () =>
 				HttpResponse.json({ code: 500, key: 'server_error', tracking_id: ANSWERED_TRACKING_ID }, { status: 500 }),
 			),
 		);

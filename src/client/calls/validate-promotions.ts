@@ -1,5 +1,5 @@
 import { withTrackingId, signalOf, type ClientContext } from '../context.js';
-import { encodeValidateQuery } from '../query.js';
+import { checkValidateQuery, encodeValidateQuery } from '../query.js';
 import type { RequestOptions, ValidateParams, ValidationResult } from '../types.js';
 
 /**
@@ -7,6 +7,7 @@ import type { RequestOptions, ValidateParams, ValidationResult } from '../types.
 no single-URL form of it, so each new cart is a new URL (and a preflight). Kept out of the script tag's core.
 */
 export const validatePromotions = async (context: ClientContext, params: ValidateParams, options?: RequestOptions): Promise<ValidationResult> => {
+	checkValidateQuery(params);
 	const signal = signalOf(options);
 	return withTrackingId(context, signal, (trackingId) =>
 		context.transport.send<ValidationResult>({ method: 'get', path: 'promotions/validation', query: encodeValidateQuery(params, trackingId), signal }),
