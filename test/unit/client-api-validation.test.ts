@@ -10,7 +10,6 @@ import {
 	makeClient,
 	makeKnownVisitor,
 	onlyRequest,
-	requests,
 	useMockApi,
 } from './support/mock-api.js';
 
