@@ -134,6 +134,17 @@ function viaCallback(start: (callback: (result: CallbackResult) => void) => unkn
 }
 
 const jsonOf = async (request: RecordedRequest | undefined) => JSON.parse(await (request?.body ?? Promise.reject(new Error('no such request')))) as unknown;
+/** What a validation sent: `validate(code)` is `POST /client/v1/validations` with one voucher in a JSON body. */
+type ValidationBody = {
+	redeemables: Array<{ object: string; id: string }>;
+	order?: { amount?: number; items?: Array<Record<string, unknown>> };
+	customer?: Record<string, unknown>;
+	tracking_id?: string;
+};
+const validationOf = async (request: RecordedRequest | undefined) => {
+	expect(`${request?.method} ${request?.url.pathname}`).toBe('POST /client/v1/validations');
+	return (await jsonOf(request)) as ValidationBody;
+};
 const isPromise = (value: unknown) => Object.prototype.toString.call(value) === '[object Promise]';
 
 /** A page whose default instance has learned a `track_…` id from one validate; the request log is emptied. */
@@ -186,7 +197,8 @@ describe('loading the bundle', () => {
 		await viaCallback((done) => Voucherify.validate('WELCOME10', done));
 
 		expect(requests).toHaveLength(1);
-		expect(requests[0]?.url.href).toBe(`${MOCK_URL}/client/v1/validate?code=WELCOME10`);
+		expect(requests[0]?.url.href).toBe(`${MOCK_URL}/client/v1/validations`);
+		expect((await validationOf(requests[0])).redeemables).toEqual([{ object: 'voucher', id: 'WELCOME10' }]);
 		expect(requests[0]?.headers.get('X-Client-Application-Id')).toBe(APP_ID);
 		expect(requests[0]?.headers.get('X-Client-Token')).toBe(TOKEN);
 		expect(requests[0]?.headers.get('X-Voucherify-Channel')).toBe(`voucherify-browser/${packageJson.version}`);
@@ -197,7 +209,7 @@ describe('loading the bundle', () => {
 
 		expect(page.errors).toEqual([]);
 		expect(page.console).toHaveLength(1);
-		expect(page.console[0]).toMatch(/^error: \[voucherify\] The data-\* attributes/);
+		expect(page.console[0]).toMatch(/^error: \[voucherify\] Invalid data-\* attributes on the script tag: .*`apiUrl`/);
 		expect(typeof page.Voucherify.validate).toBe('function');
 	});
 
@@ -217,9 +229,9 @@ describe('loading the bundle', () => {
 			[true, 'SAVE5'],
 		]);
 		expect(page.Voucherify.validate).toBeTypeOf('function');
-		expect(requests.map((request) => request.url.pathname)).toEqual(['/client/v1/validate', '/client/v1/validate']);
+		expect(requests.map((request) => request.url.pathname)).toEqual(['/client/v1/validations', '/client/v1/validations']);
 		// The second queued call already carries the id the first one was answered with.
-		expect(requests[1]?.url.searchParams.get('tracking_id')).toBe(page.window.results?.[0]?.tracking_id);
+		expect((await validationOf(requests[1])).tracking_id).toBe(page.window.results?.[0]?.tracking_id);
 	});
 
 	test('replays a queued initialize and setBaseUrl when the script tag has no data-* attributes', async () => {
@@ -260,7 +272,7 @@ describe('validate(codeOrParams, callback?)', () => {
 
 		expect(answer).toMatchObject({ valid: true, code: 'WELCOME10', order: { amount: 20_000, total_amount: 18_000 } });
 		expect(answer.tracking_id).toMatch(TRACKING_ID);
-		expect(requests[0]?.url.search).toBe('?code=WELCOME10&amount=20000');
+		expect(await validationOf(requests[0])).toMatchObject({ redeemables: [{ object: 'voucher', id: 'WELCOME10' }], order: { amount: 20_000 } });
 	});
 
 	test('calls back with the invalid answer (not an error) for an unknown code', async () => {
@@ -273,7 +285,7 @@ describe('validate(codeOrParams, callback?)', () => {
 		const { page, trackingId } = await knownVisitorPage();
 		await viaCallback((done) => page.Voucherify.validate('SAVE5', done));
 
-		expect(requests[0]?.url.searchParams.get('tracking_id')).toBe(trackingId);
+		expect((await validationOf(requests[0])).tracking_id).toBe(trackingId);
 		expect(page.window.document.cookie).toBe(`voucherify_tracking_id=${trackingId}`);
 	});
 
@@ -462,7 +474,7 @@ describe('jQuery-style promises, as voucherify.js returned with jQuery loaded', 
 const Voucherify_validateEmpty = (page: Page) => page.Voucherify.validate('');
 
 describe('validate with customer.id', () => {
-	test('sends customer[id] beside customer[source_id] and metadata, and the mock records the validation on that customer', async () => {
+	test('sends customer.id beside customer.source_id and metadata, and the mock records the validation on that customer', async () => {
 		const { Voucherify } = openPage();
 		const customer = await Voucherify.client!.createCustomer({ source_id: 'crm-7', name: 'Gustav' });
 		requests.length = 0;
@@ -471,9 +483,7 @@ describe('validate with customer.id', () => {
 		);
 
 		expect(answer).toMatchObject({ valid: true });
-		expect(requests[0]?.url.searchParams.get('customer[id]')).toBe(customer.id);
-		expect(requests[0]?.url.searchParams.get('customer[source_id]')).toBe('crm-7');
-		expect(requests[0]?.url.searchParams.get('customer[metadata][tier]')).toBe('gold');
+		expect((await validationOf(requests[0])).customer).toEqual({ id: customer.id, source_id: 'crm-7', metadata: { tier: 'gold' } });
 		expect(api.snapshot().customerActivity[customer.id]?.map((entry) => entry.type)).toContain('customer.validation.succeeded');
 	});
 
@@ -548,7 +558,7 @@ describe('render(selector, options): the discount widget', () => {
 		(container.querySelector('button') as HTMLButtonElement).click();
 
 		await vi.waitFor(() => expect(validated).toHaveLength(1));
-		expect(requests[0]?.url.search).toBe('?code=WELCOME10&amount=20000');
+		expect(await validationOf(requests[0])).toMatchObject({ redeemables: [{ object: 'voucher', id: 'WELCOME10' }], order: { amount: 20_000 } });
 		expect((container.querySelector('input[name=voucherifyDiscountType]') as HTMLInputElement).value).toBe('PERCENT');
 		expect((container.querySelector('input[name=voucherifyPercentOff]') as HTMLInputElement).value).toBe('10');
 		expect((container.querySelector('input[name=voucherifyTracking]') as HTMLInputElement).value).toMatch(TRACKING_ID);
@@ -590,7 +600,7 @@ describe('setIdentity(identity)', () => {
 		await viaCallback((done) => page.Voucherify.validate('WELCOME10', done));
 		await viaCallback((done) => page.Voucherify.redeem('SAVE5', { order: { amount: 20_000 } }, done));
 
-		expect(requests[0]?.url.searchParams.get('tracking_id')).toBe(EMAIL_HASH);
+		expect((await validationOf(requests[0])).tracking_id).toBe(EMAIL_HASH);
 		expect(await jsonOf(requests[1])).toMatchObject({ customer: { source_id: EMAIL_HASH } });
 		expect(page.window.document.cookie).toBe(`voucherify_tracking_id=${EMAIL_HASH}`);
 		for (const request of requests) {
@@ -663,7 +673,7 @@ describe('before initialize', () => {
 		page.Voucherify.setBaseUrl(MOCK_URL);
 		await viaCallback((done) => page.Voucherify.validate('WELCOME10', done));
 
-		expect(requests[0]?.url.searchParams.get('tracking_id')).toBe(EMAIL_HASH);
+		expect((await validationOf(requests[0])).tracking_id).toBe(EMAIL_HASH);
 		expect(page.Voucherify.client?.trackingId).toBe(EMAIL_HASH);
 	});
 
@@ -693,7 +703,7 @@ describe('the base URL: data-api-url and setBaseUrl(url)', () => {
 
 		expect(page.console).toEqual([]);
 		expect(answer).toMatchObject({ valid: true });
-		expect(requests[0]?.url.href).toBe(`${MOCK_URL}/client/v1/validate?code=WELCOME10`);
+		expect(requests[0]?.url.href).toBe(`${MOCK_URL}/client/v1/validations`);
 	});
 
 	test('setBaseUrl after setConsent(pending) keeps the consent: the new client stores nothing in the cookie', async () => {
@@ -721,7 +731,7 @@ describe('the base URL: data-api-url and setBaseUrl(url)', () => {
 		const page = openPage({ attributes: { ...KEY_ATTRIBUTES, 'data-api-url': host } });
 		await viaCallback((done) => page.Voucherify.validate('WELCOME10', done));
 		// host:port is a host with a port, not a scheme.
-		server.use(http.get('https://localhost:8443/client/v1/validate', () => HttpResponse.json({ valid: false, reason: 'voucher not found' })));
+		server.use(http.post('https://localhost:8443/client/v1/validations', () => HttpResponse.json({ valid: false, redeemables: [{ status: 'INAPPLICABLE', object: 'voucher', id: 'WELCOME10', result: { error: { key: 'resource_not_found' } } }] })));
 		page.Voucherify.setBaseUrl('localhost:8443');
 		await viaCallback((done) => page.Voucherify.validate('WELCOME10', done));
 
@@ -795,7 +805,10 @@ describe("voucherify.js's lenient arguments", () => {
 		await viaCallback((done) => Voucherify.validate({ code: 'WEL COME10' }, done));
 		expect(await viaCallback((done) => Voucherify.redeem('SA VE5', { order: { amount: 20_000 } }, done))).toMatchObject({ result: 'SUCCESS' });
 
-		expect(requests.map((request) => request.url.searchParams.get('code'))).toEqual(['SAVE5', 'WELCOME10', 'SAVE5']);
+		expect((await validationOf(requests[0])).redeemables[0]?.id).toBe('SAVE5');
+		expect((await validationOf(requests[1])).redeemables[0]?.id).toBe('WELCOME10');
+		expect(requests[2]?.url.pathname).toBe('/client/v1/redeem');
+		expect(requests[2]?.url.searchParams.get('code')).toBe('SAVE5');
 	});
 
 	test('validate takes a numeric-string amount and leaves out a zero amount and null fields', async () => {
@@ -804,8 +817,8 @@ describe("voucherify.js's lenient arguments", () => {
 		expect(await viaCallback((done) => Voucherify.validate(lenient as never, done))).toMatchObject({ valid: true, order: { amount: 20_000 } });
 		await viaCallback((done) => Voucherify.validate({ code: 'WELCOME10', amount: 0 }, done));
 
-		expect(requests[0]?.url.search).toBe('?code=WELCOME10&amount=20000');
-		expect(requests[1]?.url.searchParams.has('amount')).toBe(false);
+		expect(await validationOf(requests[0])).toEqual({ redeemables: [{ object: 'voucher', id: 'WELCOME10' }], order: { amount: 20_000 }, options: { expand: ['redeemable'] } });
+		expect((await validationOf(requests[1])).order).toEqual({});
 	});
 
 	test('rounds a fractional amount or item price to the nearest cent, as the shopper saw it, and still refuses an empty code or an unknown field', async () => {
@@ -816,8 +829,7 @@ describe("voucherify.js's lenient arguments", () => {
 		expect(await viaCallback((done) => Voucherify.redeem('SAVE5', { order: { amount: 200.4999 * 100 } }, done))).toMatchObject({ result: 'SUCCESS' });
 
 		expect(price * 100).not.toBe(1999);
-		expect(requests[0]?.url.searchParams.get('amount')).toBe('1999');
-		expect(requests[0]?.url.searchParams.get('item[0][price]')).toBe('1999');
+		expect((await validationOf(requests[0])).order).toEqual({ amount: 1999, items: [{ product_id: 'prod_1', quantity: 1, price: 1999 }] });
 		expect(await jsonOf(requests[1])).toMatchObject({ order: { amount: 20_050 } });
 
 		requests.length = 0;
@@ -845,6 +857,24 @@ describe('createClient and noConflict', () => {
 
 		expect(result.valid).toBe(true);
 		expect(requests[0]?.url.href).toBe(`${MOCK_URL}/client/v1/validations`);
+	});
+
+	test.each([
+		['clientSecretKey', { clientApplicationId: APP_ID, clientToken: TOKEN, clientSecretKey: TOKEN }],
+		['timeoutMs', { clientApplicationId: APP_ID, clientToken: TOKEN, timeoutMs: 3000 }],
+		['customHeaders', { clientApplicationId: APP_ID, clientToken: TOKEN, customHeaders: { 'X-Shop': '1' } }],
+		['origin', { clientApplicationId: APP_ID, clientToken: TOKEN, origin: PAGE_URL }],
+	])("Voucherify.createClient takes this SDK's option names only: @voucherify/sdk's %s is a TypeError naming it (the npm entry reads it)", (name, options) => {
+		const { Voucherify } = openPage({ attributes: {} });
+
+		expect(() => Voucherify.createClient(options as never)).toThrow(expect.objectContaining({ name: 'TypeError', message: `The \`${name}\` option is not a createClient option` }));
+		expect(requests).toEqual([]);
+	});
+
+	test('Voucherify.createClient with clientSecretKey alone asks for clientToken', () => {
+		const { Voucherify } = openPage({ attributes: {} });
+
+		expect(() => Voucherify.createClient({ clientApplicationId: APP_ID, clientSecretKey: TOKEN })).toThrow(/^The `clientToken` option must be a non-empty string/);
 	});
 
 	test('noConflict() gives window.Voucherify back to what held it before and returns the SDK', () => {

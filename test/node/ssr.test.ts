@@ -8,12 +8,17 @@ const API = 'https://api.test';
 const ANSWERED_TRACKING_ID = 'track_ab+c/d==';
 const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'location', 'self'] as const;
 
+type ValidationBody = { redeemables: Array<{ object: string; id: string }>; tracking_id?: string };
+/** `POST /client/v1/validations` answering the one voucher as applicable, with the id sent or a new one. */
+const applicable = ({ redeemables: [redeemable], tracking_id }: ValidationBody, trackingId = tracking_id ?? ANSWERED_TRACKING_ID) =>
+	HttpResponse.json({ valid: true, redeemables: [{ ...redeemable, status: 'APPLICABLE', result: { discount: { type: 'AMOUNT', amount_off: 500 } } }], tracking_id: trackingId });
+
 const sentTrackingIds: Array<string | null> = [];
 const server = setupServer(
-	http.get(`${API}/client/v1/validate`, ({ request }) => {
-		const sent = new URL(request.url).searchParams.get('tracking_id');
-		sentTrackingIds.push(sent);
-		return HttpResponse.json({ valid: true, code: 'X', tracking_id: sent ?? ANSWERED_TRACKING_ID });
+	http.post(`${API}/client/v1/validations`, async ({ request }) => {
+		const body = (await request.json()) as ValidationBody;
+		sentTrackingIds.push(body.tracking_id ?? null);
+		return applicable(body);
 	}),
 );
 
@@ -146,11 +151,12 @@ describe('calls in plain Node', () => {
 	test('two clients in one server process do not wait on each other’s first call: each is its own visitor', async () => {
 		let answerFirst!: () => void;
 		server.use(
-			http.get(`${API}/client/v1/validate`, async ({ request }) => {
-				const code = new URL(request.url).searchParams.get('code');
+			http.post(`${API}/client/v1/validations`, async ({ request }) => {
+				const body = (await request.json()) as ValidationBody;
+				const code = body.redeemables[0]?.id ?? null;
 				sentTrackingIds.push(code);
 				if (code === 'SLOW') await new Promise<void>((resolve) => (answerFirst = resolve));
-				return HttpResponse.json({ valid: true, code, tracking_id: ANSWERED_TRACKING_ID });
+				return applicable(body, ANSWERED_TRACKING_ID);
 			}),
 		);
 		const [first, second] = [await makeClient(), await makeClient()];
