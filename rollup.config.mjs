@@ -17,7 +17,7 @@ const injectVersion = () => ({
 });
 
 /**
-Writes the sha384 of the companion files into the core, which loads them with Subresource Integrity when it was
+Writes the SHA-256 of the companion files into the core, which loads them with Subresource Integrity when it was
 loaded that way itself. The companions are built first (the configs below build in order).
 */
 const injectCompanionIntegrity = () => {

@@ -4,7 +4,7 @@ import { VoucherifyNetworkError } from '../errors/network-error.js';
 Loads a companion file of the script tag once, with a `<script src>` beside the core's own file (`script`, read
 while the core ran; the page's URL for an inline core) and the core's CSP nonce, so a `script-src 'self'` or nonce
 policy admits it, and resolves with the global it defines. When the core itself was loaded with Subresource
-Integrity, the companion is too: `integrity` is its sha384, written into the core by the build. A page that includes
+Integrity, the companion is too: `integrity` is its SHA-256 (shorter in the core than sha384, and as strong a check), written into the core by the build. A page that includes
 the file itself loads nothing. A file that cannot be loaded rejects with a `VoucherifyNetworkError`, and the next
 call tries again.
 */
