@@ -9,11 +9,20 @@ export const ANONYMOUS_COOKIE = 'voucherify_anonymous_id';
 
 export const clientKeys = (stack: Stack) => ({ clientApplicationId: KEYS.clientApplicationId, clientToken: KEYS.clientToken, apiUrl: stack.apiUrl });
 
-/** The validate calls the API received since the log was cleared, as their queries. */
+type ValidationBody = { redeemables?: Array<{ id?: string }>; order?: { amount?: number }; tracking_id?: string };
+
+/**
+The one-code validations the API received since the log was cleared (validate() POSTs its voucher to
+`/client/v1/validations`), each as `code`, `amount` and `tracking_id` params, present when sent.
+*/
 export const validations = (stack: Stack) =>
 	stack.requests
-		.filter((request) => request.method === 'GET' && request.path.startsWith('/client/v1/validate?'))
-		.map((request) => new URL(request.path, stack.apiUrl).searchParams);
+		.filter((request) => request.method === 'POST' && request.path === '/client/v1/validations')
+		.map((request) => {
+			const { redeemables = [], order, tracking_id } = JSON.parse(request.body || '{}') as ValidationBody;
+			const sent = { code: redeemables.length === 1 ? redeemables[0]?.id : undefined, amount: order?.amount, tracking_id };
+			return new URLSearchParams(Object.entries(sent).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]])));
+		});
 
 export async function activityOf(stack: Stack, customer: string): Promise<string[]> {
 	const { body } = await stack.serverApi<{ data: Array<{ type: string }> }>(`/v1/customers/${encodeURIComponent(customer)}/activity?limit=100`);
