@@ -126,6 +126,14 @@ describe.each(ENGINES)('%s: the script tag', (engine) => {
 		await context.close();
 	});
 
+	test('a page that includes only the core and never calls render loads no widget', async () => {
+		const { context, page } = await open('/legacy-shop.html');
+		await page.waitForFunction(() => document.querySelector('#result')?.textContent !== 'waiting');
+		expect(await textContent(page, '#result')).toBe('valid WELCOME10');
+		expect(await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname))).not.toContain('/voucherify-widget.min.js');
+		await context.close();
+	});
+
 	test('.done/.fail/.always, customer.id, price * 100 amounts and the widget under a strict CSP, with no violation; the detector sees one', async () => {
 		const customer = await stack.serverApi<{ id: string }>('/v1/customers', { method: 'POST', body: { source_id: `jquery-shopper-${engine}`, name: 'Gustav' } });
 		expect(customer.status).toBe(200);
@@ -153,6 +161,7 @@ describe.each(ENGINES)('%s: the script tag', (engine) => {
 			]),
 		).toEqual(['PERCENT', true, 1, 'flex']);
 		expect(stack.requests.some((request) => request.path.includes('code=WELCOME10&amount=4999'))).toBe(true);
+		expect(await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.endsWith('.min.js')))).toContain('/voucherify-widget.min.js');
 		expect(await cspViolations(page)).toEqual([]);
 
 		// The detector works in this engine: a style attribute, which the widget never writes, is reported.

@@ -30,6 +30,11 @@ export async function startFixtureServer(apiUrl: string): Promise<{ port: number
 	const server: Server = createServer(async (request, response) => {
 		const { pathname } = new URL(request.url ?? '/', 'http://fixture.invalid');
 		const file = FILES[pathname];
+		if (pathname === '/favicon.ico') {
+			// Every engine asks for it on its own; an empty answer keeps it out of the pages' error logs.
+			response.writeHead(204).end();
+			return;
+		}
 		if (!file) {
 			response.writeHead(404).end();
 			return;
