@@ -71,19 +71,28 @@ describe('the script-tag build in Chromium', () => {
 		suite.stack.requests.length = 0;
 		const hash = await page.evaluate(
 			async ({ email, keys, apiUrl }) => {
-				const { Voucherify } = window as unknown as { Voucherify: { createClient(options: unknown): { setIdentity(id: string): string; validate(code: string): Promise<unknown> } } };
+				type PageClient = { setIdentity(id: string): string; validate(code: string): Promise<unknown>; validateStackable(params: unknown): Promise<unknown> };
+				const { Voucherify } = window as unknown as { Voucherify: { createClient(options: unknown): PageClient } };
 				const client = Voucherify.createClient({ ...keys, apiUrl });
 				const value = client.setIdentity(email);
 				await client.validate('WELCOME10');
+				await client.validateStackable({ redeemables: [{ object: 'voucher', id: 'WELCOME10' }] });
 				return value;
 			},
 			{ email, keys: { clientApplicationId: KEYS.clientApplicationId, clientToken: KEYS.clientToken }, apiUrl: suite.stack.apiUrl },
 		);
 
 		expect(hash).toBe(expected);
-		const sent = suite.stack.requests.map((request) => decodeURIComponent(request.path)).join('\n');
-		expect(sent).toContain(`tracking_id=${expected}`);
-		expect(sent.toLowerCase()).not.toContain('alice');
+		const calls = suite.stack.requests.filter((request) => request.method !== 'OPTIONS');
+		expect(calls.map((request) => `${request.method} ${request.path.split('?')[0]}`)).toEqual(['GET /client/v1/validate', 'POST /client/v1/validations']);
+		// The log holds each request's path, headers and body: the hash is there, the keys are in the headers.
+		expect(decodeURIComponent(calls[0]!.path)).toContain(`tracking_id=${expected}`);
+		expect(JSON.parse(calls[1]!.body)).toMatchObject({ tracking_id: expected });
+		expect(calls[0]!.headers['x-client-application-id']).toBe(KEYS.clientApplicationId);
+		for (const request of suite.stack.requests) {
+			const sent = [request.method, decodeURIComponent(request.path), ...Object.entries(request.headers).map(([name, value]) => `${name}: ${String(value)}`), request.body].join('\n');
+			expect(sent.toLowerCase()).not.toContain('alice');
+		}
 		await context.close();
 	});
 
