@@ -205,7 +205,7 @@ describe('a storefront written for voucherify.js with jQuery promises and the wi
 		await page.waitForFunction(() => [...document.querySelectorAll('p')].every((p) => p.id === 'widget-result' || p.textContent !== 'waiting'));
 		expect(await page.textContent('#chained')).toBe('done WELCOME10, always');
 		expect(await page.textContent('#customer')).toBe(`valid for ${customer.body.id}`);
-		expect(await page.textContent('#unknown-customer')).toBe('error resource_not_found');
+		expect(await page.textContent('#unknown-customer')).toBe('error not_found');
 		expect(await page.textContent('#float')).toBe('amount 1999');
 		expect(suite.stack.requests.some((request) => request.path.includes(`customer%5Bid%5D=${customer.body.id}`))).toBe(true);
 
