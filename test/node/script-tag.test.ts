@@ -333,7 +333,7 @@ describe("voucherify.js's other calls and argument orders", () => {
 		const { Voucherify } = openPage();
 		const failure = await viaCallback((done) => Voucherify.redeem('NO-SUCH-CODE', { order: { amount: 20_000 } }, done));
 
-		expect(failure).toMatchObject({ type: 'error', context: { name: 'VoucherifyApiError', status: 404, key: 'resource_not_found' } });
+		expect(failure).toMatchObject({ type: 'error', context: { name: 'VoucherifyApiError', status: 404, key: 'not_found' } });
 	});
 
 	test('publish(campaign, payload, callback) posts to /publish?campaign= and calls back with the code', async () => {
@@ -500,11 +500,11 @@ describe('validate with customer.id', () => {
 		expect(api.snapshot().customerActivity[customer.id]?.map((entry) => entry.type)).toContain('customer.validation.succeeded');
 	});
 
-	test("an unknown customer.id is the API's resource_not_found, handed to the callback", async () => {
+	test("an unknown customer.id is the API's not_found, handed to the callback", async () => {
 		const { Voucherify } = openPage();
 		const failure = await viaCallback((done) => Voucherify.validate({ code: 'WELCOME10', customer: { id: 'cust_000000000000000000000404' } }, done));
 
-		expect(failure).toMatchObject({ type: 'error', context: { status: 404, key: 'resource_not_found' } });
+		expect(failure).toMatchObject({ type: 'error', context: { status: 404, key: 'not_found' } });
 	});
 });
 

@@ -26,7 +26,7 @@ export class ApiError extends Error {
 }
 
 const STATUS_BY_KEY: Partial<Record<DomainErrorKey, number>> = {
-	resource_not_found: 404,
+	not_found: 404,
 	duplicate_found: 409,
 };
 

@@ -4,7 +4,7 @@ export type DomainErrorKey =
 	| 'invalid_query_params'
 	| 'invalid_amount'
 	| 'missing_amount'
-	| 'resource_not_found'
+	| 'not_found'
 	| 'duplicate_found'
 	| 'duplicate_source_id'
 	| 'ambiguous_tracking_id'
@@ -13,7 +13,7 @@ export type DomainErrorKey =
 
 /** Why a voucher or promotion tier cannot be applied to an order. */
 export type RedeemableFailureKey =
-	| 'resource_not_found'
+	| 'not_found'
 	| 'voucher_disabled'
 	| 'voucher_not_active'
 	| 'voucher_expired'
@@ -32,7 +32,7 @@ export interface RedeemableFailure {
 	readonly details: string;
 }
 
-/** The resource a `resource_not_found` error is about. */
+/** The resource a `not_found` error is about. */
 export interface ErrorResource {
 	readonly id: string;
 	readonly type: string;
@@ -63,4 +63,4 @@ export const isDomainError = (value: unknown): value is DomainError =>
 
 /** The error for an id or code that names nothing. */
 export const notFound = (type: string, id: string): DomainError =>
-	new DomainError('resource_not_found', 'Resource not found', `Cannot find ${type} with id ${id}`, { id, type });
+	new DomainError('not_found', 'Resource not found', `Cannot find ${type} with id ${id}`, { id, type });

@@ -93,7 +93,7 @@ function failRedemption(ctx: DomainContext, known: Customer | undefined, trackin
 	const data = { tracking_id: trackingId ?? null, object: ref.object, id: ref.id, reason: failure.reason, order: { amount: order.amount } };
 	if (known) recordActivity(ctx, { customer: known }, 'customer.redemption.failed', data);
 	else if (trackingId !== undefined) recordActivity(ctx, { trackingId }, 'customer.redemption.failed', data);
-	throw DomainError.fromFailure(failure, failure.key === 'resource_not_found' ? { id: ref.id, type: ref.object } : undefined);
+	throw DomainError.fromFailure(failure, failure.key === 'not_found' ? { id: ref.id, type: ref.object } : undefined);
 }
 
 function assertGiftHasAmount(evaluation: StackEvaluation): void {

@@ -29,7 +29,7 @@ const orderFacts = (order: OrderSummary) => ({
 
 /**
  * Records a validation under `T`, or on the customer named by `customer.id`, which wins over the tracking id
- * (voucherify.js documents `customer` as "`id` and/or `source_id`"); an unknown id is `resource_not_found`.
+ * (voucherify.js documents `customer` as "`id` and/or `source_id`"); an unknown id is `not_found`.
  * `reason` marks a failed validation.
  */
 function recordValidation(ctx: DomainContext, trackingId: string, refs: readonly RedeemableRef[], request: ValidationRequest, order: OrderSummary, reason?: string): void {

@@ -5,7 +5,7 @@ import { DomainError, notFound } from '../shared/errors.js';
 import { paginate, type Page, type PageQuery } from '../shared/paging.js';
 import { createVoucher, type Voucher, type VoucherDefinition } from './voucher.js';
 
-/** The voucher with this code; `resource_not_found` when there is none. */
+/** The voucher with this code; `not_found` when there is none. */
 export function getVoucher(ctx: DomainContext, code: string): Voucher {
 	const voucher = ctx.state.vouchers.get(code);
 	if (!voucher) throw notFound('voucher', code);
