@@ -142,7 +142,7 @@ describe.each(ENGINES)('%s: the script tag', (engine) => {
 		await page.waitForFunction(() => [...document.querySelectorAll('p')].every((p) => p.id === 'widget-result' || p.textContent !== 'waiting'));
 		expect(await textContent(page, '#chained')).toBe('done WELCOME10, always');
 		expect(await textContent(page, '#customer')).toBe(`valid for ${customer.body.id}`);
-		expect(await textContent(page, '#unknown-customer')).toBe('error resource_not_found');
+		expect(await textContent(page, '#unknown-customer')).toBe('error not_found');
 		expect(await textContent(page, '#float')).toBe('amount 1999');
 
 		await page.waitForFunction(() => document.querySelector('input[name=voucherifyCode]') !== null);
