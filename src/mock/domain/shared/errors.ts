@@ -9,6 +9,7 @@ export type DomainErrorKey =
 	| 'duplicate_source_id'
 	| 'ambiguous_tracking_id'
 	| 'campaign_not_publishable'
+	| 'invalid_voucher'
 	| RedeemableFailureKey;
 
 /** Why a voucher or promotion tier cannot be applied to an order. */

@@ -1,4 +1,4 @@
-import { findCampaign } from './campaigns.js';
+import { findAnyCampaign } from '../campaigns/campaign-lookup.js';
 import type { DomainContext } from '../shared/context.js';
 import { findCustomer } from '../customers/customers.js';
 import { DomainError, notFound } from '../shared/errors.js';
@@ -24,7 +24,7 @@ export function freshCode(ctx: DomainContext, prefix?: string, length?: number):
 export function addVoucher(ctx: DomainContext, definition: VoucherDefinition, holderId: string | null = null): Voucher {
 	const code = definition.code ?? freshCode(ctx);
 	if (ctx.state.vouchers.has(code)) throw new DomainError('duplicate_found', 'Duplicated resource found', `Voucher with code ${code} already exists`);
-	const campaign = definition.campaign ? findCampaign(ctx.catalog.campaigns, definition.campaign) : undefined;
+	const campaign = definition.campaign ? findAnyCampaign(ctx, definition.campaign) : undefined;
 	const voucher = createVoucher(definition, { id: ctx.ids.voucher(), code, createdAt: ctx.now(), campaignId: campaign?.id ?? null, holderId });
 	ctx.state.vouchers.set(code, voucher);
 	return voucher;
