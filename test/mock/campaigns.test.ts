@@ -20,11 +20,11 @@ describe('campaigns and the customer wallet, driven by @voucherify/sdk over HTTP
 		const publication = await sdk().distributions.publications.create({ customer: { source_id: 'wallet-ann', email: 'ann@example.com' }, campaign: { name: 'Spring' } });
 		expect(publication).toMatchObject({ object: 'publication', result: 'SUCCESS', voucher: { campaign: 'Spring', campaign_id: campaign.id, discount: { type: 'AMOUNT', amount_off: 1000 } } });
 		expect(publication.voucher.code).toMatch(/^SPR-[AB]{2}-[AB]{2}$/);
-		const customer = await sdk().customers.get('wallet-ann');
+		const customer = (await sdk().customers.get('wallet-ann')) as unknown as { id: string; source_id: string; email: string };
 		expect(customer).toMatchObject({ source_id: 'wallet-ann', email: 'ann@example.com' });
 		expect(publication.customer_id).toBe(customer.id);
 
-		const wallet = (await sdk().customers.listRedeemables(customer.id as string)) as unknown as { object: string; data: Record<string, unknown>[]; total: number };
+		const wallet = (await sdk().customers.listRedeemables(customer.id)) as unknown as { object: string; data: Record<string, unknown>[]; total: number };
 		expect(wallet).toMatchObject({ object: 'list', data_ref: 'data', total: 1, has_more: false });
 		expect(wallet.data[0]).toMatchObject({ redeemable_object: 'voucher', customer_id: customer.id, holder_role: 'OWNER', campaign_id: campaign.id, campaign_type: 'DISCOUNT_COUPONS', voucher_type: 'DISCOUNT_VOUCHER', redeemable: { type: 'voucher', status: 'ACTIVE', voucher: { code: publication.voucher.code, holder_id: customer.id } } });
 	});

@@ -71,7 +71,8 @@ export function checkCustomerRules(ctx: DomainContext, subject: RedeemableSubjec
 		return {
 			key: 'customer_rules_violated',
 			reason: 'customer does not match validation rules',
-			message: rule.error?.message ?? 'Customer does not match validation rules',
+			message: 'Customer does not match validation rules',
+			...(rule.error?.message === undefined ? {} : { ruleMessage: rule.error.message }),
 			details: `The customer does not satisfy validation rule ${rule.id} (${rule.name})`,
 		};
 	}

@@ -2,6 +2,7 @@ import { findAnyCampaign } from '../campaigns/campaign-lookup.js';
 import type { DomainContext } from '../shared/context.js';
 import { findCustomer } from '../customers/customers.js';
 import { DomainError, notFound } from '../shared/errors.js';
+import { assignValidationRule } from '../rules/validation-rules.js';
 import { paginate, type Page, type PageQuery } from '../shared/paging.js';
 import { createVoucher, type Voucher, type VoucherDefinition } from './voucher.js';
 
@@ -25,8 +26,10 @@ export function addVoucher(ctx: DomainContext, definition: VoucherDefinition, ho
 	const code = definition.code ?? freshCode(ctx);
 	if (ctx.state.vouchers.has(code)) throw new DomainError('duplicate_found', 'Duplicated resource found', `Voucher with code ${code} already exists`);
 	const campaign = definition.campaign ? findAnyCampaign(ctx, definition.campaign) : undefined;
+	for (const ruleId of definition.validation_rules ?? []) if (!ctx.state.validationRules.has(ruleId)) throw notFound('validation_rules', ruleId);
 	const voucher = createVoucher(definition, { id: ctx.ids.voucher(), code, createdAt: ctx.now(), campaignId: campaign?.id ?? null, holderId });
 	ctx.state.vouchers.set(code, voucher);
+	for (const ruleId of definition.validation_rules ?? []) assignValidationRule(ctx, ruleId, 'voucher', code);
 	return voucher;
 }
 
