@@ -3,6 +3,7 @@ import { updateConsents } from './customers/consent-updates.js';
 import { listConsents } from './customers/consents.js';
 import type { Catalog, DomainContext } from './shared/context.js';
 import type { Customer, CustomerInput } from './customers/customer.js';
+import { campaignOperations } from './campaign-features.js';
 import { customerOperations } from './customer-features.js';
 import { deleteCustomer, listCustomers, requireCustomer, updateCustomer, upsertCustomer, type CustomerListQuery } from './customers/customers.js';
 import { trackEvent, type CustomEventRequest } from './tracking/events.js';
@@ -118,6 +119,7 @@ export function createMockCore(options: CoreOptions) {
 		listCustomers: reading((context, query: CustomerListQuery) => listCustomers(context, query)),
 		customerActivity: reading((context, idOrSourceId: string, query: ActivityListQuery) => customerActivityList(context, idOrSourceId, query)),
 		...customerOperations(changing, reading),
+		...campaignOperations(changing, reading),
 		/** Anonymous activity of a tracking id no customer owns, oldest first. */
 		anonymousActivity: (trackingId: string): readonly Activity[] => state.anonymousActivity.get(trackingId) ?? [],
 		snapshot: (): MockStateSnapshot => toSnapshot(state),

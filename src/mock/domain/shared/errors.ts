@@ -9,6 +9,7 @@ export type DomainErrorKey =
 	| 'duplicate_source_id'
 	| 'ambiguous_tracking_id'
 	| 'campaign_not_publishable'
+	| 'invalid_voucher'
 	| RedeemableFailureKey;
 
 /** Why a voucher or promotion tier cannot be applied to an order. */
@@ -30,6 +31,8 @@ export interface RedeemableFailure {
 	readonly reason: string;
 	readonly message: string;
 	readonly details: string;
+	/** The validation rule's own message (its `error.message`), answered as `error.message` beside `message`. */
+	readonly ruleMessage?: string;
 }
 
 /** The resource a `not_found` error is about. */
@@ -47,13 +50,14 @@ export class DomainError extends Error {
 		message: string,
 		readonly details: string = message,
 		readonly resource?: ErrorResource,
+		readonly ruleMessage?: string,
 	) {
 		super(message);
 	}
 
 	/** Turns a redeemable failure into the error a redemption answers with. */
 	static fromFailure(failure: RedeemableFailure, resource?: ErrorResource): DomainError {
-		return new DomainError(failure.key, failure.message, failure.details, resource);
+		return new DomainError(failure.key, failure.message, failure.details, resource, failure.ruleMessage);
 	}
 }
 

@@ -1,6 +1,7 @@
 import { assertRoomForOrder, countOrder } from '../tracking/activity.js';
 import { presentTier, type PromotionTier } from '../vouchers/campaigns.js';
 import type { DomainContext } from '../shared/context.js';
+import { recordGiftRedemption } from '../vouchers/transactions.js';
 import { ruleCustomerOf } from '../rules/customer-rules.js';
 import { referenceTo, withFields, type Customer, type CustomerInput, type CustomerReference } from '../customers/customer.js';
 import { addCustomer, findCustomerById, findCustomerBySourceId, saveCustomer } from '../customers/customers.js';
@@ -130,6 +131,7 @@ function redeemOne(ctx: DomainContext, redeemable: ApplicableRedeemable, common:
 	const giftCredits = subject.voucher.gift ? reduction.order : 0;
 	const voucher = markRedeemed(subject.voucher, giftCredits, ctx.now());
 	ctx.state.vouchers.set(voucher.code, voucher);
+	recordGiftRedemption(ctx, voucher, giftCredits, id, order);
 	return { ...base, related_object_type: 'voucher', related_object_id: voucher.id, voucher, ...(voucher.gift ? { amount: giftCredits } : {}) };
 }
 

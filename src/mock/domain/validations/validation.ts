@@ -55,9 +55,9 @@ export function validateVoucher(ctx: DomainContext, code: string, request: Valid
 	const order = summarizeOrder(evaluation.order, evaluation.total);
 	const voucher = redeemable.subject?.kind === 'voucher' ? redeemable.subject.voucher : undefined;
 	if (redeemable.status === 'INAPPLICABLE') {
-		const { key, reason, message, details } = redeemable.failure;
+		const { key, reason, message, details, ruleMessage } = redeemable.failure;
 		recordValidation(ctx, trackingId, [ref], request, order, reason);
-		return { valid: false, code, reason, error: { key, message, details }, tracking_id: trackingId, metadata: voucher?.metadata ?? {} };
+		return { valid: false, code, reason, error: { key, message: ruleMessage ?? message, details }, tracking_id: trackingId, metadata: voucher?.metadata ?? {} };
 	}
 	recordValidation(ctx, trackingId, [ref], request, order);
 	return {

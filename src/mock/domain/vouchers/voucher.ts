@@ -32,6 +32,8 @@ export interface VoucherDefinition {
 	/** `quantity` is how many times the voucher may be redeemed (`null`: no limit). */
 	readonly redemption?: { readonly quantity?: number | null; readonly redeemed_quantity?: number };
 	readonly metadata?: Metadata;
+	/** Validation rule ids assigned to the voucher at creation (`POST /v1/vouchers`). */
+	readonly validation_rules?: readonly string[];
 }
 
 /** Gift card credits as the API shows them. */
