@@ -14,30 +14,9 @@ import { fillTrackingField, trackingHeaders } from './handoff.js';
 import { normalizeOptions, type ClientOptions, type NormalizedOptions } from './options.js';
 import { createTransport } from './transport.js';
 import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
-import type {
-	ConsentChoices,
-	ConsentList,
-	Customer,
-	CustomerInput,
-	ListPromotionTiersParams,
-	ListVouchersParams,
-	PromotionTierList,
-	PublicationResult,
-	PublishParams,
-	QualificationsParams,
-	QualificationsResult,
-	RedeemParams,
-	RedemptionResult,
-	RequestOptions,
-	StackableParams,
-	StackableRedemptionResult,
-	StackableValidationResult,
-	TrackedEvent,
-	TrackParams,
-	ValidateParams,
-	ValidationResult,
-	VoucherList,
-} from './types.js';
+import type { ConsentList, Customer, PromotionTierList, PublicationResult, RedemptionResult, StackableRedemptionResult, TrackedEvent, VoucherList } from './types/answers.js';
+import type { ConsentChoices, CustomerInput, ListPromotionTiersParams, ListVouchersParams, PublishParams, QualificationsParams, RedeemParams, RequestOptions, StackableParams, TrackParams, ValidateParams } from './types/params.js';
+import type { QualificationsResult, StackableValidationResult, ValidationResult } from './types/validation-answers.js';
 
 /** A client bound to one project's public keys and one visitor. */
 export type VoucherifyClient = {

@@ -1,4 +1,4 @@
-import type { ValidateParams } from './types.js';
+import type { ValidateParams } from './types/params.js';
 
 type QueryValue = string | number | boolean | undefined;
 

@@ -1,7 +1,7 @@
 import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
 import { describeType } from '../shared/identity.js';
 import { checkAmount, checkCode, checkExactAmounts, checkCustomer, checkItems, checkMetadata, checkQueryFields, checkText, isPlainObject, snapshotInput } from './input.js';
-import type { ValidateParams } from './types.js';
+import type { ValidateParams } from './types/params.js';
 
 const SESSION_TTL_UNITS = new Set(['DAYS', 'HOURS', 'MINUTES', 'SECONDS', 'MILLISECONDS', 'MICROSECONDS', 'NANOSECONDS']);
 const KNOWN_KEYS = new Set(['code', 'amount', 'items', 'customer', 'metadata', 'orderMetadata', 'session']);

@@ -1,7 +1,8 @@
 import { withTrackingId, signalOf, type ClientContext } from '../context.js';
 import { encodeValidateQuery } from '../query.js';
 import { normalizeValidateParams } from '../validate-params.js';
-import type { RequestOptions, ValidateParams, ValidationResult } from '../types.js';
+import type { RequestOptions, ValidateParams } from '../types/params.js';
+import type { ValidationResult } from '../types/validation-answers.js';
 
 /** `GET /client/v1/validate` with a code, `GET /client/v1/promotions/validation` without one. */
 export async function validate(
