@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createMockApi } from '../../src/mock/index.js';
 import { createCustomer, officialServer, sdkError } from './sdk-support.js';
@@ -104,6 +107,24 @@ describe('async actions with a job delay', () => {
 			updated_at: '2026-03-01T10:01:00.000Z',
 			result: { results: [{ source_id: 'ann-1', updated: true }] },
 		});
+	});
+});
+
+describe('a CSV import with a job delay', () => {
+	const target = useHttpMock({ jobDelayMs: 60_000 });
+	afterEach(() => vi.useRealTimers());
+
+	test('reads IN_PROGRESS, then DONE with its lines, while the customer exists from the start', async () => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		vi.setSystemTime(new Date('2026-03-01T10:00:00Z'));
+		const path = join(mkdtempSync(join(tmpdir(), 'voucherify-bulk-')), 'one.csv');
+		writeFileSync(path, 'Source_id,Name\r\nann-1,Ann\r\n');
+		const sdk = officialServer(target);
+		const { async_action_id: id } = (await sdk.customers.importCSV(path)) as { async_action_id: string };
+		expect(await sdk.asyncActions.get(id)).toMatchObject({ type: 'CUSTOMERS_IMPORT_CSV', status: 'IN_PROGRESS', result: null });
+		expect(await sdk.customers.get('ann-1')).toMatchObject({ name: 'Ann' });
+		vi.setSystemTime(new Date('2026-03-01T10:01:00Z'));
+		expect(await sdk.asyncActions.get(id)).toMatchObject({ status: 'DONE', result: { created: 1, lines: [{ line: 2, status: 'CREATED', source_id: 'ann-1' }] } });
 	});
 });
 
