@@ -37,7 +37,7 @@ export default defineConfig({
 					name: 'e2e',
 					include: ['test/e2e/**/*.test.ts'],
 					environment: 'node',
-					testTimeout: 60_000,
+					testTimeout: 150_000,
 					hookTimeout: 120_000,
 					fileParallelism: false,
 				},

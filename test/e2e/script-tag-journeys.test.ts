@@ -3,9 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ENGINES, textContent, useEngine, type EnginePage } from './support/engines/index.js';
-import { startFixtureServer } from './support/fixture-server.js';
-import { addScriptTag, clientKeys, cspViolations } from './support/journeys.js';
-import { startStack, type Stack } from './support/stack.js';
+import { addScriptTag, clientKeys, closeFixtureStack, cspViolations, type Fixtures, startFixtureStack } from './support/journeys.js';
+import type { Stack } from './support/stack.js';
 
 /** The script tag in Chromium, Firefox ESR and WebKitGTK: its companion file, the voucherify.js API, a strict CSP. */
 
@@ -13,17 +12,10 @@ const sha384 = (file: string) =>
 	`sha384-${createHash('sha384').update(readFileSync(fileURLToPath(new URL(`../../dist/${file}`, import.meta.url)))).digest('base64')}`;
 
 let stack: Stack;
-let fixtures: { port: number; close(): Promise<void> };
+let fixtures: Fixtures;
 
-beforeAll(async () => {
-	stack = await startStack({ allowedOrigins: ['*'] });
-	fixtures = await startFixtureServer(stack.apiUrl);
-});
-
-afterAll(async () => {
-	await fixtures?.close();
-	await stack?.close();
-});
+beforeAll(async () => ({ stack, fixtures } = await startFixtureStack()));
+afterAll(() => closeFixtureStack({ stack, fixtures }));
 
 const pageUrl = (path: string) => `http://shop.test:${fixtures.port}${path}`;
 

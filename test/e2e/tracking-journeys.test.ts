@@ -1,24 +1,16 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ENGINES, textContent, useEngine, type EngineContext, type EnginePage } from './support/engines/index.js';
-import { startFixtureServer } from './support/fixture-server.js';
-import { activityOf, addScriptTag, ANONYMOUS_COOKIE, applyCode, clientKeys, COOKIE_NAME, count, validations } from './support/journeys.js';
-import { startStack, type Stack } from './support/stack.js';
+import { activityOf, addScriptTag, ANONYMOUS_COOKIE, applyCode, armValidation, clientKeys, closeFixtureStack, COOKIE_NAME, count, type Fixtures, startFixtureStack, validations } from './support/journeys.js';
+import { type Stack } from './support/stack.js';
 
 /** CONTRACT §3a in Chromium, Firefox ESR and WebKitGTK: one visitor, one id, and the raw identity never sent. */
 
 let stack: Stack;
-let fixtures: { port: number; close(): Promise<void> };
+let fixtures: Fixtures;
 
-beforeAll(async () => {
-	stack = await startStack({ allowedOrigins: ['*'] });
-	fixtures = await startFixtureServer(stack.apiUrl);
-});
-
-afterAll(async () => {
-	await fixtures?.close();
-	await stack?.close();
-});
+beforeAll(async () => ({ stack, fixtures } = await startFixtureStack()));
+afterAll(() => closeFixtureStack({ stack, fixtures }));
 
 const pageUrl = (host: string, path = '/blank.html') => `http://${host}:${fixtures.port}${path}`;
 const trackingIdIn = (page: EnginePage) => page.evaluate(() => (window as unknown as { Voucherify: { client: { trackingId?: string } } }).Voucherify.client.trackingId);
@@ -35,15 +27,7 @@ async function raceTwoWindows(context: EngineContext, { hideLocks }: { hideLocks
 			});
 		}
 		await addScriptTag(page, '/voucherify.min.js');
-		await page.evaluate((keys) => {
-			const scope = window as unknown as { Voucherify: { createClient(options: unknown): { validate(code: string): Promise<unknown>; trackingId?: string } }; __result?: string };
-			const client = scope.Voucherify.createClient(keys);
-			new BroadcastChannel('start').onmessage = () =>
-				client.validate('WELCOME10').then(
-					() => (scope.__result = client.trackingId ?? 'no id'),
-					(error: Error) => (scope.__result = `error ${error.name}`),
-				);
-		}, clientKeys(stack));
+		await armValidation(page, stack);
 	}
 	const locks = await pages[0]!.evaluate(() => typeof navigator.locks);
 	stack.requests.length = 0;

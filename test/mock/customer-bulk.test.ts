@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createMockApi } from '../../src/mock/index.js';
-import { createCustomer, officialServer, sdkError } from './sdk-support.js';
+import { createCustomer, officialServer, sdkError, type StoredCustomer } from './sdk-support.js';
 import { useHttpMock } from './support.js';
 
 interface BulkAction {
@@ -15,18 +15,6 @@ interface BulkAction {
 }
 
 
-/** A customer as these tests read it. */
-interface StoredCustomer {
-	id: string;
-	source_id: string | null;
-	name: string | null;
-	email: string | null;
-	phone: string | null;
-	birthdate: string | null;
-	description: string | null;
-	address: Record<string, string> | null;
-	metadata: Record<string, unknown>;
-}
 
 // Bulk customer updates (CONTRACT §8) through the official SDK over real HTTP.
 describe('bulk customer updates', () => {

@@ -1,21 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createCustomer, officialServer, sdkError } from './sdk-support.js';
+import { createCustomer, csvFile, officialServer, sdkError } from './sdk-support.js';
 import { TRANSPORTS, validate, type ActivityBody } from './support.js';
 
 const CSV_HEADER = 'source_id,name,email,address_city,metadata.tier';
 const GOOD_ROWS = ['ann-1,Ann Archer,ann@example.com,Berlin,gold', 'bob-2,"Bob ""The Builder"", Jr.",bob@example.com,Warsaw,silver'];
 
-const directory = mkdtempSync(join(tmpdir(), 'voucherify-import-'));
-let fileCount = 0;
-/** Writes a CSV file for the SDK's importCSV, which reads a path. */
-function csvFile(lines: readonly string[]): string {
-	const path = join(directory, `customers-${fileCount++}.csv`);
-	writeFileSync(path, `${lines.join('\r\n')}\r\n`);
-	return path;
-}
 
 interface ImportResult {
 	created: number;

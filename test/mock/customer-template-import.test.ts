@@ -1,17 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { officialServer, sdkError } from './sdk-support.js';
+import { csvFile, officialServer, sdkError, type StoredCustomer } from './sdk-support.js';
 import { useHttpMock } from './support.js';
 
-const directory = mkdtempSync(join(tmpdir(), 'voucherify-template-'));
-let fileCount = 0;
-function csvFile(lines: readonly string[]): string {
-	const path = join(directory, `template-${fileCount++}.csv`);
-	writeFileSync(path, `${lines.join('\r\n')}\r\n`);
-	return path;
-}
 
 interface ImportAction {
 	status: string;
@@ -19,18 +9,6 @@ interface ImportAction {
 }
 
 
-/** A customer as these tests read it. */
-interface StoredCustomer {
-	id: string;
-	source_id: string | null;
-	name: string | null;
-	email: string | null;
-	phone: string | null;
-	birthdate: string | null;
-	description: string | null;
-	address: Record<string, string> | null;
-	metadata: Record<string, unknown>;
-}
 
 // The API reference's CSV template (CONTRACT §8), through the official SDK over real HTTP.
 describe('customer CSV import with the API reference template', () => {
