@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ENGINES, useEngine, type EngineContext, type EnginePage } from './support/engines/index.js';
-import { activityOf, armValidation, clientKeys, closeFixtureStack, COOKIE_NAME, count, type Fixtures, startFixtureStack, validations } from './support/journeys.js';
+import { activityOf, armValidation, fireAndCollect, clientKeys, closeFixtureStack, COOKIE_NAME, count, type Fixtures, startFixtureStack, validations } from './support/journeys.js';
 import { KEYS, type Stack } from './support/stack.js';
 
 /** CONTRACT §3a in Chromium, Firefox ESR and WebKitGTK: one visitor, one id, nothing lost across windows, clients and subdomains. */
@@ -56,12 +56,7 @@ describe.each(ENGINES)('%s: continuity of the tracking id', (engine) => {
 			await armValidation(page, stack);
 		}
 		stack.requests.length = 0;
-		await pages[0]!.evaluate(() => new BroadcastChannel('start').postMessage('go'));
-		const ids: string[] = [];
-		for (const page of pages) {
-			await page.waitForFunction(() => (window as unknown as { __result?: string }).__result !== undefined);
-			ids.push(await page.evaluate(() => (window as unknown as { __result: string }).__result));
-		}
+		const ids = await fireAndCollect(pages);
 
 		const sent = validations(stack);
 		expect(sent).toHaveLength(windows);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ENGINES, textContent, useEngine, type EngineContext, type EnginePage } from './support/engines/index.js';
-import { activityOf, addScriptTag, ANONYMOUS_COOKIE, applyCode, armValidation, clientKeys, closeFixtureStack, COOKIE_NAME, count, type Fixtures, startFixtureStack, validations } from './support/journeys.js';
+import { activityOf, addScriptTag, ANONYMOUS_COOKIE, applyCode, armValidation, fireAndCollect, clientKeys, closeFixtureStack, COOKIE_NAME, count, type Fixtures, startFixtureStack, validations } from './support/journeys.js';
 import { type Stack } from './support/stack.js';
 
 /** CONTRACT §3a in Chromium, Firefox ESR and WebKitGTK: one visitor, one id, and the raw identity never sent. */
@@ -31,12 +31,7 @@ async function raceTwoWindows(context: EngineContext, { hideLocks }: { hideLocks
 	}
 	const locks = await pages[0]!.evaluate(() => typeof navigator.locks);
 	stack.requests.length = 0;
-	await pages[0]!.evaluate(() => new BroadcastChannel('start').postMessage('go'));
-	const ids: string[] = [];
-	for (const page of pages) {
-		await page.waitForFunction(() => (window as unknown as { __result?: string }).__result !== undefined);
-		ids.push(await page.evaluate(() => (window as unknown as { __result: string }).__result));
-	}
+	const ids = await fireAndCollect(pages);
 	const sent = validations(stack);
 	return { locks, ids, idsIssued: sent.filter((query) => !query.has('tracking_id')).length, sent: sent.length, cookies: await trackingCookies(pages[0]!) };
 }

@@ -78,3 +78,14 @@ export const armValidation = (page: EnginePage, stack: Stack): Promise<void> =>
 				(error: Error) => (scope.__result = `error ${error.name}`),
 			);
 	}, clientKeys(stack));
+
+/** Sends the `start` message to every armed page at once and answers each page's `__result`, in page order. */
+export async function fireAndCollect(pages: EnginePage[]): Promise<string[]> {
+	await pages[0]!.evaluate(() => new BroadcastChannel('start').postMessage('go'));
+	const ids: string[] = [];
+	for (const page of pages) {
+		await page.waitForFunction(() => (window as unknown as { __result?: string }).__result !== undefined);
+		ids.push(await page.evaluate(() => (window as unknown as { __result: string }).__result));
+	}
+	return ids;
+}
