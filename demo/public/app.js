@@ -85,10 +85,11 @@ function renderValidation(result) {
 	show('total-amount', formatCents(result.order?.total_amount));
 }
 
+/** The API's refusals carry the shopper-facing text (a validation rule's own message) in `error.message`. */
 function renderError(target, error) {
 	const element = byId(target);
 	element.hidden = false;
-	element.textContent = error?.message ?? String(error);
+	element.textContent = error?.error?.message ?? error?.message ?? String(error);
 }
 
 byId('validate-form').addEventListener('submit', async (event) => {

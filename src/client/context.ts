@@ -1,6 +1,6 @@
 import type { Tracker } from '../tracking/tracker.js';
 import { checkObject, checkSignal } from './input.js';
-import type { RequestOptions } from './types.js';
+import type { RequestOptions } from './types/params.js';
 import type { Transport } from './api-request.js';
 
 /** What every call needs: the HTTP seam and the visitor's tracking id. */

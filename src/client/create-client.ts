@@ -16,30 +16,9 @@ import { OUTBOX, record } from './outbox.js';
 import { normalizeOptions, type ClientOptions, type NormalizedOptions, type OptionNames } from './options.js';
 import { createTransport } from './transport.js';
 import { refuse } from '../errors/invalid-input-error.js';
-import type {
-	ConsentChoices,
-	ConsentList,
-	Customer,
-	CustomerInput,
-	ListPromotionTiersParams,
-	ListVouchersParams,
-	PromotionTierList,
-	PublicationResult,
-	PublishParams,
-	QualificationsParams,
-	QualificationsResult,
-	RedeemParams,
-	RedemptionResult,
-	RequestOptions,
-	StackableParams,
-	StackableRedemptionResult,
-	StackableValidationResult,
-	TrackedEvent,
-	TrackParams,
-	ValidateParams,
-	ValidationResult,
-	VoucherList,
-} from './types.js';
+import type { ConsentChoices, CustomerInput, ListPromotionTiersParams, ListVouchersParams, PublishParams, QualificationsParams, RedeemParams, RequestOptions, StackableParams, TrackParams, ValidateParams } from './types/params.js';
+import type { ConsentList, Customer, PromotionTierList, PublicationResult, RedemptionResult, StackableRedemptionResult, TrackedEvent, VoucherList } from './types/answers.js';
+import type { QualificationsResult, StackableValidationResult, ValidationResult } from './types/validation-answers.js';
 
 /** A client bound to one project's public keys and one visitor. */
 export type VoucherifyClient = {

@@ -2,7 +2,7 @@ import { refuse } from '../errors/invalid-input-error.js';
 import { describeType } from '../shared/identity.js';
 import { isWellFormedText } from '../shared/unicode.js';
 import { MAX_AMOUNT, overflowingAmount, type OrderAmounts } from '../shared/money.js';
-import type { OrderItem } from './types.js';
+import type { OrderItem } from './types/params.js';
 
 /** Checks on caller input, each throwing a VoucherifyInvalidInputError that names the field, before any request. */
 

@@ -1,5 +1,5 @@
 import { refuse } from '../errors/invalid-input-error.js';
-import type { Discount, Gift } from './types.js';
+import type { Discount, Gift } from './types/validation-answers.js';
 
 /** The parts of a voucher (or a validation result) that price arithmetic needs. */
 export type PricedVoucher = { discount?: Discount | null; gift?: Pick<Gift, 'balance'> | null };

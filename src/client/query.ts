@@ -2,7 +2,7 @@ import { describeType } from '../shared/identity.js';
 import { isWellFormedText } from '../shared/unicode.js';
 import { ITEM_INTEGER_FIELDS, ITEM_STRING_FIELDS, checkQueryFields, checkWellFormed, isPlainObject } from './input.js';
 import { refuse } from '../errors/invalid-input-error.js';
-import type { ValidateParams } from './types.js';
+import type { ValidateParams } from './types/params.js';
 
 type QueryValue = string | number | boolean | undefined;
 

@@ -12,7 +12,7 @@ import {
 	isPlainObject,
 	snapshotInput,
 } from './input.js';
-import type { ValidateParams } from './types.js';
+import type { ValidateParams } from './types/params.js';
 
 const SESSION_TTL_UNITS = new Set(['DAYS', 'HOURS', 'MINUTES', 'SECONDS', 'MILLISECONDS', 'MICROSECONDS', 'NANOSECONDS']);
 const KNOWN_KEYS = new Set(['code', 'amount', 'items', 'customer', 'metadata', 'orderMetadata', 'session']);

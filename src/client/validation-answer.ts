@@ -1,4 +1,5 @@
-import type { Gift, ValidateParams, StackableValidationResult, ValidationResult } from './types.js';
+import type { Gift, StackableValidationResult, ValidationResult } from './types/validation-answers.js';
+import type { ValidateParams } from './types/params.js';
 
 /**
 The body of `POST /client/v1/validations` that validates one code as `GET /client/v1/validate` did: one URL for every

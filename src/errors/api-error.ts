@@ -27,7 +27,7 @@ export class VoucherifyApiError extends VoucherifyError {
 	override name = 'VoucherifyApiError';
 	/** The HTTP status of the answer. */
 	readonly status: number;
-	/** The API's `key`, such as `invalid_amount` or `resource_not_found`; `invalid_response` when the body was not JSON. */
+	/** The API's `key`, such as `invalid_amount` or `not_found`; `invalid_response` when the body was not JSON. */
 	readonly key: string | undefined;
 	/** The API's `code` field (usually equal to `status`). */
 	readonly code: number | undefined;

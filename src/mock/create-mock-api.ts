@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'msw';
 import type { Activity } from './domain/tracking/activity.js';
-import type { AsyncAction } from './domain/import-export/async-actions.js';
+import type { ImportResult } from './domain/import-export/async-actions.js';
 import { createMockCore, type MockCore } from './domain/mock-core.js';
 import type { Customer } from './domain/customers/customer.js';
 import { createIdSource } from './domain/shared/ids.js';
@@ -59,7 +59,7 @@ export interface MockApi {
 	 * Imports customers from CSV text as `POST /v1/customers/importCSV` does, and answers the per-line
 	 * result. Throws a `DomainError` (`invalid_payload`) for a file that is not a customer import at all.
 	 */
-	importCustomersCsv(csv: string): AsyncAction['result'];
+	importCustomersCsv(csv: string): ImportResult;
 }
 
 const attempt = <T>(read: () => T): T | undefined => {

@@ -6,18 +6,9 @@ import { VoucherifyInvalidInputError } from '../errors/invalid-input-error.js';
 import { VoucherifyError } from '../errors/voucherify-error.js';
 import { hashIdentity } from '../shared/identity.js';
 import { legacyPromise, toLegacyError, type LegacyErrorResult, type LegacyPromise } from './legacy-promise.js';
-import type {
-	CustomerInput,
-	ListVouchersParams,
-	PublicationResult,
-	PublishParams,
-	RedeemParams,
-	RedemptionResult,
-	TrackedEvent,
-	ValidateParams,
-	ValidationResult,
-	VoucherList,
-} from '../client/types.js';
+import type { PublicationResult, RedemptionResult, TrackedEvent, VoucherList } from '../client/types/answers.js';
+import type { CustomerInput, ListVouchersParams, PublishParams, RedeemParams, ValidateParams } from '../client/types/params.js';
+import type { ValidationResult } from '../client/types/validation-answers.js';
 
 export type { LegacyErrorResult };
 export type LegacyCallback<T> = (result: T | LegacyErrorResult) => void;

@@ -1,23 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ENGINES, useEngine, type EngineContext, type EnginePage } from './support/engines/index.js';
-import { startFixtureServer } from './support/fixture-server.js';
-import { activityOf, clientKeys, COOKIE_NAME, count, validations } from './support/journeys.js';
-import { KEYS, startStack, type Stack } from './support/stack.js';
+import { activityOf, armValidation, fireAndCollect, clientKeys, closeFixtureStack, COOKIE_NAME, count, type Fixtures, startFixtureStack, validations } from './support/journeys.js';
+import { KEYS, type Stack } from './support/stack.js';
 
 /** CONTRACT §3a in Chromium, Firefox ESR and WebKitGTK: one visitor, one id, nothing lost across windows, clients and subdomains. */
 
 let stack: Stack;
-let fixtures: { port: number; close(): Promise<void> };
+let fixtures: Fixtures;
 
-beforeAll(async () => {
-	stack = await startStack({ allowedOrigins: ['*'] });
-	fixtures = await startFixtureServer(stack.apiUrl);
-});
-
-afterAll(async () => {
-	await fixtures?.close();
-	await stack?.close();
-});
+beforeAll(async () => ({ stack, fixtures } = await startFixtureStack()));
+afterAll(() => closeFixtureStack({ stack, fixtures }));
 
 /** `localhost` is a secure context, where every engine has the Web Locks API; `shop.test` hosts are plain http, without it. */
 const pageUrl = (host: string) => `http://${host}:${fixtures.port}/blank.html`;
@@ -61,23 +53,10 @@ describe.each(ENGINES)('%s: continuity of the tracking id', (engine) => {
 		const context = await run.browser().newContext();
 		const pages = await openWindows(context, 'localhost', windows);
 		for (const page of pages) {
-			await page.evaluate((keys) => {
-				const scope = window as unknown as { Voucherify: { createClient(options: unknown): { validate(code: string): Promise<unknown>; trackingId?: string } }; __result?: string };
-				const client = scope.Voucherify.createClient(keys);
-				new BroadcastChannel('start').onmessage = () =>
-					client.validate('WELCOME10').then(
-						() => (scope.__result = client.trackingId ?? 'no id'),
-						(error: Error) => (scope.__result = `error ${error.name}`),
-					);
-			}, clientKeys(stack));
+			await armValidation(page, stack);
 		}
 		stack.requests.length = 0;
-		await pages[0]!.evaluate(() => new BroadcastChannel('start').postMessage('go'));
-		const ids: string[] = [];
-		for (const page of pages) {
-			await page.waitForFunction(() => (window as unknown as { __result?: string }).__result !== undefined);
-			ids.push(await page.evaluate(() => (window as unknown as { __result: string }).__result));
-		}
+		const ids = await fireAndCollect(pages);
 
 		const sent = validations(stack);
 		expect(sent).toHaveLength(windows);

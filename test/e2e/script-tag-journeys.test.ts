@@ -3,9 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ENGINES, textContent, useEngine, type EnginePage } from './support/engines/index.js';
-import { startFixtureServer } from './support/fixture-server.js';
-import { addScriptTag, clientKeys, cspViolations, validations } from './support/journeys.js';
-import { startStack, type Stack } from './support/stack.js';
+import { addScriptTag, clientKeys, closeFixtureStack, cspViolations, type Fixtures, startFixtureStack, validations } from './support/journeys.js';
+import type { Stack } from './support/stack.js';
 
 /** The script tag in Chromium, Firefox ESR and WebKitGTK: its companion file, the voucherify.js API, a strict CSP. */
 
@@ -15,17 +14,10 @@ const integrityOf = (file: string, algorithm: 'sha256' | 'sha384') =>
 const sha384 = (file: string) => integrityOf(file, 'sha384');
 
 let stack: Stack;
-let fixtures: { port: number; close(): Promise<void> };
+let fixtures: Fixtures;
 
-beforeAll(async () => {
-	stack = await startStack({ allowedOrigins: ['*'] });
-	fixtures = await startFixtureServer(stack.apiUrl);
-});
-
-afterAll(async () => {
-	await fixtures?.close();
-	await stack?.close();
-});
+beforeAll(async () => ({ stack, fixtures } = await startFixtureStack()));
+afterAll(() => closeFixtureStack({ stack, fixtures }));
 
 const pageUrl = (path: string) => `http://shop.test:${fixtures.port}${path}`;
 
@@ -128,6 +120,14 @@ describe.each(ENGINES)('%s: the script tag', (engine) => {
 		await context.close();
 	});
 
+	test('a page that includes only the core and never calls render loads no widget', async () => {
+		const { context, page } = await open('/legacy-shop.html');
+		await page.waitForFunction(() => document.querySelector('#result')?.textContent !== 'waiting');
+		expect(await textContent(page, '#result')).toBe('valid WELCOME10');
+		expect(await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname))).not.toContain('/voucherify-widget.min.js');
+		await context.close();
+	});
+
 	test('.done/.fail/.always, customer.id, price * 100 amounts and the widget under a strict CSP, with no violation; the detector sees one', async () => {
 		const customer = await stack.serverApi<{ id: string }>('/v1/customers', { method: 'POST', body: { source_id: `jquery-shopper-${engine}`, name: 'Gustav' } });
 		expect(customer.status).toBe(200);
@@ -136,7 +136,7 @@ describe.each(ENGINES)('%s: the script tag', (engine) => {
 		await page.waitForFunction(() => [...document.querySelectorAll('p')].every((p) => p.id === 'widget-result' || p.textContent !== 'waiting'));
 		expect(await textContent(page, '#chained')).toBe('done WELCOME10, always');
 		expect(await textContent(page, '#customer')).toBe(`valid for ${customer.body.id}`);
-		expect(await textContent(page, '#unknown-customer')).toBe('error resource_not_found');
+		expect(await textContent(page, '#unknown-customer')).toBe('error not_found');
 		expect(await textContent(page, '#float')).toBe('amount 1999');
 
 		await page.waitForFunction(() => document.querySelector('input[name=voucherifyCode]') !== null);
@@ -155,6 +155,7 @@ describe.each(ENGINES)('%s: the script tag', (engine) => {
 			]),
 		).toEqual(['PERCENT', true, 1, 'flex']);
 		expect(validations(stack).map((sent) => `${sent.get('code')} ${sent.get('amount')}`)).toContain('WELCOME10 4999');
+		expect(await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.endsWith('.min.js')))).toContain('/voucherify-widget.min.js');
 		expect(await cspViolations(page)).toEqual([]);
 
 		// The detector works in this engine: a style attribute, which the widget never writes, is reported.

@@ -1,24 +1,16 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ENGINES, textContent, useEngine, type EngineContext, type EnginePage } from './support/engines/index.js';
-import { startFixtureServer } from './support/fixture-server.js';
-import { activityOf, addScriptTag, ANONYMOUS_COOKIE, applyCode, clientKeys, COOKIE_NAME, count, validations } from './support/journeys.js';
-import { startStack, type Stack } from './support/stack.js';
+import { activityOf, addScriptTag, ANONYMOUS_COOKIE, applyCode, armValidation, fireAndCollect, clientKeys, closeFixtureStack, COOKIE_NAME, count, type Fixtures, startFixtureStack, validations } from './support/journeys.js';
+import { type Stack } from './support/stack.js';
 
 /** CONTRACT §3a in Chromium, Firefox ESR and WebKitGTK: one visitor, one id, and the raw identity never sent. */
 
 let stack: Stack;
-let fixtures: { port: number; close(): Promise<void> };
+let fixtures: Fixtures;
 
-beforeAll(async () => {
-	stack = await startStack({ allowedOrigins: ['*'] });
-	fixtures = await startFixtureServer(stack.apiUrl);
-});
-
-afterAll(async () => {
-	await fixtures?.close();
-	await stack?.close();
-});
+beforeAll(async () => ({ stack, fixtures } = await startFixtureStack()));
+afterAll(() => closeFixtureStack({ stack, fixtures }));
 
 const pageUrl = (host: string, path = '/blank.html') => `http://${host}:${fixtures.port}${path}`;
 const trackingIdIn = (page: EnginePage) => page.evaluate(() => (window as unknown as { Voucherify: { client: { trackingId?: string } } }).Voucherify.client.trackingId);
@@ -35,24 +27,11 @@ async function raceTwoWindows(context: EngineContext, { hideLocks }: { hideLocks
 			});
 		}
 		await addScriptTag(page, '/voucherify.min.js');
-		await page.evaluate((keys) => {
-			const scope = window as unknown as { Voucherify: { createClient(options: unknown): { validate(code: string): Promise<unknown>; trackingId?: string } }; __result?: string };
-			const client = scope.Voucherify.createClient(keys);
-			new BroadcastChannel('start').onmessage = () =>
-				client.validate('WELCOME10').then(
-					() => (scope.__result = client.trackingId ?? 'no id'),
-					(error: Error) => (scope.__result = `error ${error.name}`),
-				);
-		}, clientKeys(stack));
+		await armValidation(page, stack);
 	}
 	const locks = await pages[0]!.evaluate(() => typeof navigator.locks);
 	stack.requests.length = 0;
-	await pages[0]!.evaluate(() => new BroadcastChannel('start').postMessage('go'));
-	const ids: string[] = [];
-	for (const page of pages) {
-		await page.waitForFunction(() => (window as unknown as { __result?: string }).__result !== undefined);
-		ids.push(await page.evaluate(() => (window as unknown as { __result: string }).__result));
-	}
+	const ids = await fireAndCollect(pages);
 	const sent = validations(stack);
 	return { locks, ids, idsIssued: sent.filter((query) => !query.has('tracking_id')).length, sent: sent.length, cookies: await trackingCookies(pages[0]!) };
 }
@@ -123,9 +102,10 @@ describe.each(ENGINES)('%s: one visitor, one tracking id', (engine) => {
 		const anonymousId = await textContent(page, '#tracking-id');
 		expect(anonymousId).toMatch(/^track_/);
 
-		await page.fill('#identity', 'Carol@Example.com');
+		// One shopper per engine: the engines share this file's mock, so each must own its customer.
+		await page.fill('#identity', `Carol.${engine}@Example.com`);
 		await page.click('#identity-form button[type=submit]');
-		const hash = createHash('sha256').update('carol@example.com').digest('hex');
+		const hash = createHash('sha256').update(`carol.${engine}@example.com`).digest('hex');
 		await page.waitForFunction((expected) => document.querySelector('#tracking-id')?.textContent === expected, hash);
 		expect(await textContent(page, '#anonymous-id')).toBe(anonymousId);
 		expect((await page.cookies()).find((cookie) => cookie.name === ANONYMOUS_COOKIE)?.value).toBe(anonymousId);

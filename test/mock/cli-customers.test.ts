@@ -25,12 +25,12 @@ function start(args: string[]) {
 describe('voucherify-mock --customers', () => {
 	test('seeds the customers of a CSV file at start and reports bad rows by line', async () => {
 		const file = join(directory, 'seed.csv');
-		writeFileSync(file, 'source_id,email,metadata.tier\nvip-1,vip@example.com,gold\n,nobody@example.com,gold\n');
+		writeFileSync(file, 'source_id,email,metadata.tier\nvip-1,vip@example.com,gold\nbad-2,not-an-email,gold\n');
 		const run = start(['--port', '0', '--customers', file]);
 		const url = await run.url;
 		const response = await fetch(`${String(url)}/v1/customers/vip-1`, { headers: SERVER_KEYS });
 		expect(await response.json()).toMatchObject({ source_id: 'vip-1', email: 'vip@example.com', metadata: { tier: 'gold' } });
-		expect(run.errors()).toContain('Line 3: source_id is required');
+		expect(run.errors()).toContain('Line 3: email not-an-email is not an email address');
 		expect(run.errors()).toContain('1 created, 0 updated, 1 failed');
 		run.stop();
 		expect(await run.exit).toBe(0);
@@ -38,10 +38,10 @@ describe('voucherify-mock --customers', () => {
 
 	test('a file that is no customer import exits with status 2 naming the problem', async () => {
 		const file = join(directory, 'wrong.csv');
-		writeFileSync(file, 'email\nann@example.com\n');
+		writeFileSync(file, 'source_id,source_id\nann,bob\n');
 		const run = start(['--port', '0', '--customers', file]);
 		expect(await run.exit).toBe(2);
-		expect(run.errors()).toContain('source_id column');
+		expect(run.errors()).toContain('source_id appears more than once');
 	});
 
 	test('a missing file exits with status 2', async () => {

@@ -110,10 +110,10 @@ describe.each(TRANSPORTS)('client redemption, events, customers and consents ove
 		expect(target.api.snapshot().customers).toHaveLength(1);
 	});
 
-	test('POST /client/v1/customers with an unknown id answers 404 resource_not_found and creates nobody', async () => {
+	test('POST /client/v1/customers with an unknown id answers 404 not_found and creates nobody', async () => {
 		const { status, body } = await clientCall(target, 'POST', '/customers', { body: { id: 'cust_000000000000000000000404', name: 'Ghost' } });
 		expect(status).toBe(404);
-		expect(body).toMatchObject({ key: 'resource_not_found' });
+		expect(body).toMatchObject({ key: 'not_found' });
 		expect(target.api.snapshot().customers).toHaveLength(0);
 	});
 

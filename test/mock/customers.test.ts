@@ -113,9 +113,9 @@ describe.each(TRANSPORTS)('vouchers over $transport', ({ use }) => {
 		expect(body).toMatchObject({ key: 'invalid_payload', details: expect.stringContaining('body.discount') });
 	});
 
-	test('an unknown voucher answers 404 resource_not_found', async () => {
+	test('an unknown voucher answers 404 not_found', async () => {
 		const { status, body } = await serverCall(target, 'GET', '/vouchers/NOPE');
 		expect(status).toBe(404);
-		expect(body).toMatchObject({ key: 'resource_not_found', resource_id: 'NOPE', resource_type: 'voucher' });
+		expect(body).toMatchObject({ key: 'not_found', resource_id: 'NOPE', resource_type: 'voucher' });
 	});
 });

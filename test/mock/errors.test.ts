@@ -98,9 +98,9 @@ describe.each(TRANSPORTS)('error answers over $transport', ({ use }) => {
 		expectErrorBody(await clientCall(target, 'GET', '/nothing/here'), 404, 'not_found');
 	});
 
-	test('an unknown customer answers 404 resource_not_found naming it', async () => {
+	test('an unknown customer answers 404 not_found naming it', async () => {
 		const answer = await serverCall(target, 'GET', '/customers/cust_unknown');
-		expectErrorBody(answer, 404, 'resource_not_found');
+		expectErrorBody(answer, 404, 'not_found');
 		expect(answer.body).toMatchObject({ resource_id: 'cust_unknown', resource_type: 'customer' });
 	});
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { clientCall, serverCall, TRANSPORTS, validate } from './support.js';
 
 const UNUSABLE = [
-	{ code: 'NOSUCHCODE', key: 'resource_not_found', reason: 'voucher not found' },
+	{ code: 'NOSUCHCODE', key: 'not_found', reason: 'voucher not found' },
 	{ code: 'EXPIRED', key: 'voucher_expired', reason: 'voucher expired' },
 	{ code: 'NOTYET', key: 'voucher_not_active', reason: 'voucher not active' },
 	{ code: 'DISABLED', key: 'voucher_disabled', reason: 'voucher is disabled' },
@@ -36,7 +36,7 @@ describe.each(TRANSPORTS)('codes that cannot be used, over $transport', ({ use }
 
 	test('an unknown promotion tier in a stack is inapplicable', async () => {
 		const { body } = await clientCall(target, 'POST', '/validations', { body: { redeemables: [{ object: 'promotion_tier', id: 'promo_nope' }], order: { amount: 9000 } } });
-		expect(body).toMatchObject({ valid: false, inapplicable_redeemables: [{ id: 'promo_nope', result: { error: { key: 'resource_not_found' } } }] });
+		expect(body).toMatchObject({ valid: false, inapplicable_redeemables: [{ id: 'promo_nope', result: { error: { key: 'not_found' } } }] });
 	});
 
 	test('a promotion tier whose minimum the order misses is inapplicable', async () => {

@@ -130,7 +130,7 @@ describe.each(TRANSPORTS)('merge on redeem over $transport', ({ use }) => {
 		await browseAnonymously(target, trackingId);
 		const { status, body } = await redeemByQuery(target, trackingId, { customer: { email: 'x@example.com' }, order: { amount: 1000 } }, 'NOSUCHCODE');
 		expect(status).toBe(404);
-		expect(body).toMatchObject({ code: 404, key: 'resource_not_found', resource_id: 'NOSUCHCODE', resource_type: 'voucher' });
+		expect(body).toMatchObject({ code: 404, key: 'not_found', resource_id: 'NOSUCHCODE', resource_type: 'voucher' });
 		expect(target.api.snapshot().customers).toEqual([]);
 		expect(target.api.anonymousActivity(trackingId).map((activity) => activity.type)).toEqual([
 			'customer.validation.failed',

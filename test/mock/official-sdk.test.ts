@@ -56,6 +56,6 @@ describe('the official @voucherify/sdk against the mock', () => {
 	});
 
 	test('an error reaches the SDK as its VoucherifyError with the API’s key', async () => {
-		await expect(serverSide().redemptions.redeem('NOSUCHCODE', { order: { amount: 1000 } })).rejects.toMatchObject({ code: 404, key: 'resource_not_found' });
+		await expect(serverSide().redemptions.redeem('NOSUCHCODE', { order: { amount: 1000 } })).rejects.toMatchObject({ code: 404, key: 'not_found' });
 	});
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { VoucherifyClientSide, VoucherifyServerSide } from '@voucherify/sdk';
 import { MOCK_DEFAULTS } from '../../src/mock/index.js';
 import { SHOP_ORIGIN, type MockTarget } from './support.js';
@@ -38,4 +41,26 @@ export async function sdkError(call: Promise<unknown>): Promise<SdkError> {
 /** `customers.create` through the SDK, typed as the confirmed customer the mock answers (no double opt-in here). */
 export async function createCustomer(server: ReturnType<typeof officialServer>, body: Parameters<ReturnType<typeof officialServer>['customers']['create']>[0]) {
 	return (await server.customers.create(body)) as { id: string; source_id: string };
+}
+
+const csvDirectory = mkdtempSync(join(tmpdir(), 'voucherify-csv-'));
+let csvCount = 0;
+/** Writes a CSV file (CRLF lines) for the SDK's importCSV, which reads a path. */
+export function csvFile(lines: readonly string[]): string {
+	const path = join(csvDirectory, `customers-${csvCount++}.csv`);
+	writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+	return path;
+}
+
+/** A customer as the bulk and import tests read it back through `customers.get`. */
+export interface StoredCustomer {
+	id: string;
+	source_id: string | null;
+	name: string | null;
+	email: string | null;
+	phone: string | null;
+	birthdate: string | null;
+	description: string | null;
+	address: Record<string, string> | null;
+	metadata: Record<string, unknown>;
 }

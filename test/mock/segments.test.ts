@@ -36,7 +36,7 @@ describe.each(TRANSPORTS)('segments over $transport', ({ use }) => {
 
 	test('a static segment naming an unknown customer answers 404 and is not created', async () => {
 		const error = await sdkError(sdk().segments.create({ name: 'Ghosts', type: 'static', customers: ['cust_nobody'] }));
-		expect(error).toMatchObject({ code: 404, key: 'resource_not_found' });
+		expect(error).toMatchObject({ code: 404, key: 'not_found' });
 		expect(target.api.snapshot().segments).toEqual({});
 	});
 
@@ -88,7 +88,7 @@ describe.each(TRANSPORTS)('segments over $transport', ({ use }) => {
 		expect(await sdk().segments.get(created.id)).toMatchObject({ id: created.id, type: 'auto-update', filter: goldFilter });
 		await sdk().segments.delete(created.id);
 		expect(await segmentIdsOf('gus')).toEqual([]);
-		expect(await sdkError(sdk().segments.get(created.id))).toMatchObject({ code: 404, key: 'resource_not_found' });
+		expect(await sdkError(sdk().segments.get(created.id))).toMatchObject({ code: 404, key: 'not_found' });
 	});
 
 	test('deleting a customer drops its memberships', async () => {

@@ -25,12 +25,12 @@ describe.each(TRANSPORTS)('validate with customer[id] over $transport', ({ use }
 		expect((await activityOf(customer.id)).map((entry) => entry.type)).toEqual(['customer.validation.failed']);
 	});
 
-	test('an unknown customer id is 404 resource_not_found naming it, and records nothing', async () => {
+	test('an unknown customer id is 404 not_found naming it, and records nothing', async () => {
 		const before = target.api.snapshot();
 		const { status, body } = await validate(target, { code: 'WELCOME10', tracking_id: 'track_b3RoZXItdmlzaXRvcg==', 'customer[id]': 'cust_000000000000000000000404' });
 
 		expect(status).toBe(404);
-		expect(body).toMatchObject({ code: 404, key: 'resource_not_found', details: 'Cannot find customer with id cust_000000000000000000000404' });
+		expect(body).toMatchObject({ code: 404, key: 'not_found', details: 'Cannot find customer with id cust_000000000000000000000404' });
 		expect(target.api.snapshot()).toEqual(before);
 	});
 });

@@ -123,7 +123,7 @@ describe.each(TRANSPORTS)('customer validation rules over $transport', ({ use })
 		const logic = await sdkError(sdk().validationRules.create({ name: 'x', rules: { '1': { name: 'customer.metadata', property: 'a', conditions: { $is: ['b'] } }, logic: '1 and 2' } }));
 		expect(logic.details).toContain('rule 2');
 		const rule = await sdk().validationRules.create({ name: 'x', rules: { '1': { name: 'customer.metadata', property: 'a', conditions: { $is: ['b'] } } } });
-		expect(await sdkError(sdk().validationRules.createAssignment(rule.id, { voucher: 'NOSUCH' }))).toMatchObject({ code: 404, key: 'resource_not_found' });
+		expect(await sdkError(sdk().validationRules.createAssignment(rule.id, { voucher: 'NOSUCH' }))).toMatchObject({ code: 404, key: 'not_found' });
 	});
 
 	test('deleting the assignment or the rule lifts it', async () => {

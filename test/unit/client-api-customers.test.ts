@@ -78,8 +78,8 @@ describe('track', () => {
 		expect(client.trackingId).toMatch(TRACKING_ID);
 	});
 
-	test('rejects an unknown customer.id with VoucherifyApiError 404 resource_not_found', async () => {
-		await expectApiError(makeClient().track('page_view', { customer: { id: 'cust_000000000000000000000000' } }), 404, 'resource_not_found');
+	test('rejects an unknown customer.id with VoucherifyApiError 404 not_found', async () => {
+		await expectApiError(makeClient().track('page_view', { customer: { id: 'cust_000000000000000000000000' } }), 404, 'not_found');
 	});
 
 	test.each([
@@ -168,7 +168,7 @@ describe('createCustomer', () => {
 	test('rejects an unknown id with the API error and keeps the tracking id', async () => {
 		const { client, trackingId } = await makeKnownVisitor();
 
-		await expectApiError(client.createCustomer({ id: 'cust_000000000000000000000404', name: 'Ghost' }), 404, 'resource_not_found');
+		await expectApiError(client.createCustomer({ id: 'cust_000000000000000000000404', name: 'Ghost' }), 404, 'not_found');
 		expect(client.trackingId).toBe(trackingId);
 		expect(api.snapshot().customers).toHaveLength(0);
 	});

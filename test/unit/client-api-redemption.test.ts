@@ -34,7 +34,7 @@ describe('redeem', () => {
 	});
 
 	test('percent-encodes the code in the query and trims it', async () => {
-		await expectApiError(makeClient().redeem(' SUMMER 10+/= ', { order: ORDER }), 404, 'resource_not_found');
+		await expectApiError(makeClient().redeem(' SUMMER 10+/= ', { order: ORDER }), 404, 'not_found');
 
 		expect(onlyRequest().url.search).toBe('?code=SUMMER%2010%2B%2F%3D');
 	});
@@ -108,7 +108,7 @@ describe('redeem', () => {
 	});
 
 	test.each([
-		['an unknown code', 'NO-SUCH-CODE', 404, 'resource_not_found'],
+		['an unknown code', 'NO-SUCH-CODE', 404, 'not_found'],
 		['an expired code', 'EXPIRED', 400, 'voucher_expired'],
 		['a disabled code', 'DISABLED', 400, 'voucher_disabled'],
 	])('rejects %s with VoucherifyApiError', async (_, code, status, key) => {
@@ -189,7 +189,7 @@ describe('redeemStackable', () => {
 	});
 
 	test.each([
-		['an unknown code', 'NO-SUCH-CODE', 404, 'resource_not_found'],
+		['an unknown code', 'NO-SUCH-CODE', 404, 'not_found'],
 		['an expired code', 'EXPIRED', 400, 'voucher_expired'],
 	])('rejects a stack with %s with VoucherifyApiError', async (_, code, status, key) => {
 		await expectApiError(makeClient().redeemStackable({ ...PARAMS, redeemables: [...PARAMS.redeemables, { object: 'voucher', id: code }] }), status, key);
@@ -254,8 +254,8 @@ describe('publish', () => {
 		expect(client.trackingId).toBe(publication.tracking_id);
 	});
 
-	test('rejects an unknown campaign with VoucherifyApiError 404 resource_not_found', async () => {
-		const error = await expectApiError(makeClient().publish('No Such Campaign'), 404, 'resource_not_found');
+	test('rejects an unknown campaign with VoucherifyApiError 404 not_found', async () => {
+		const error = await expectApiError(makeClient().publish('No Such Campaign'), 404, 'not_found');
 
 		expect(error.body).toMatchObject({ resource_type: 'campaign', resource_id: 'No Such Campaign' });
 	});

@@ -2,17 +2,9 @@ import { VoucherifyInvalidInputError } from '../../errors/invalid-input-error.js
 import { withTrackingId, signalOf, type ClientContext } from '../context.js';
 import { checkAmount, checkBody, checkObject, checkText } from '../input.js';
 import { toQueryString } from '../query.js';
-import type {
-	ConsentChoices,
-	ConsentList,
-	ListPromotionTiersParams,
-	ListVouchersParams,
-	PromotionTierList,
-	QualificationsParams,
-	QualificationsResult,
-	RequestOptions,
-	VoucherList,
-} from '../types.js';
+import type { ConsentList, PromotionTierList, VoucherList } from '../types/answers.js';
+import type { ConsentChoices, ListPromotionTiersParams, ListVouchersParams, QualificationsParams, RequestOptions } from '../types/params.js';
+import type { QualificationsResult } from '../types/validation-answers.js';
 
 type QueryParams = Record<string, string | number | boolean | undefined>;
 

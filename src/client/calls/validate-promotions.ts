@@ -1,6 +1,7 @@
 import { withTrackingId, signalOf, type ClientContext } from '../context.js';
 import { checkValidateQuery, encodeValidateQuery } from '../query.js';
-import type { RequestOptions, ValidateParams, ValidationResult } from '../types.js';
+import type { RequestOptions, ValidateParams } from '../types/params.js';
+import type { ValidationResult } from '../types/validation-answers.js';
 
 /**
 `validate()` without a code: `GET /client/v1/promotions/validation`, params already checked by `validate()`. The API has

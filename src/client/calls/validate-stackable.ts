@@ -2,7 +2,9 @@ import { VoucherifyInvalidInputError } from '../../errors/invalid-input-error.js
 import { withTrackingId, signalOf, type ClientContext } from '../context.js';
 import { checkBody, checkCode, isPlainObject } from '../input.js';
 import { fitsKeepalive } from '../keepalive.js';
-import type { RequestOptions, StackableParams, StackableRedemptionResult, StackableValidationResult } from '../types.js';
+import type { RequestOptions, StackableParams } from '../types/params.js';
+import type { StackableRedemptionResult } from '../types/answers.js';
+import type { StackableValidationResult } from '../types/validation-answers.js';
 
 const REDEEMABLE_OBJECTS = new Set(['voucher', 'promotion_tier', 'promotion_stack']);
 const MAX_REDEEMABLES = 30;

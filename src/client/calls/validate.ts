@@ -2,7 +2,8 @@ import type { ClientCalls } from '../client-calls.js';
 import { withTrackingId, signalOf, type ClientContext } from '../context.js';
 import { normalizeValidateParams } from '../validate-params.js';
 import { stackBodyOf, validationOf } from '../validation-answer.js';
-import type { RequestOptions, StackableValidationResult, ValidateParams, ValidationResult } from '../types.js';
+import type { RequestOptions, ValidateParams } from '../types/params.js';
+import type { StackableValidationResult, ValidationResult } from '../types/validation-answers.js';
 
 /**
 With a code, `POST /client/v1/validations` (one URL, so one preflight the browser caches), answered in the one-code

@@ -3,17 +3,8 @@ import { withTrackingId, signalOf, type ClientContext } from '../context.js';
 import { checkBody, checkCode, checkCustomerInput, checkObject, checkText, snapshotInput } from '../input.js';
 import { fitsKeepalive } from '../keepalive.js';
 import { toQueryString } from '../query.js';
-import type {
-	Customer,
-	CustomerInput,
-	PublicationResult,
-	PublishParams,
-	RedeemParams,
-	RedemptionResult,
-	RequestOptions,
-	TrackedEvent,
-	TrackParams,
-} from '../types.js';
+import type { Customer, PublicationResult, RedemptionResult, TrackedEvent } from '../types/answers.js';
+import type { CustomerInput, PublishParams, RedeemParams, RequestOptions, TrackParams } from '../types/params.js';
 
 /** The client API has no `tracking_id` field on these bodies: the visitor is named by `customer.source_id`. */
 export const asVisitor = <T extends { customer?: CustomerInput }>(body: T, trackingId: string | undefined): T =>

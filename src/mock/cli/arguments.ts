@@ -19,9 +19,9 @@ Options:
                           repeat for several (default: ${MOCK_DEFAULTS.allowedOrigins.join(', ')})
   --fixtures <file.json>  A JSON array of vouchers replacing the default fixtures
   --data <file.json>      Load state from this file on start; journal every change to <file.json>.journal
-  --customers <file.csv>  Import customers from a CSV file at start (source_id column required;
-                          name, email, phone, address_<key>, metadata.<key>); an existing
-                          source_id is updated
+  --customers <file.csv>  Import customers from a CSV file at start (the API's template or
+                          source_id, name, email, phone, address_<key>, metadata.<key>; other
+                          columns go to metadata); an existing source_id is updated
   --rate-limit <n/s>      At most n client calls per s seconds per client IP, then 429;
                           5/5 (or "real") is the real API's limit (default: off)
   --request-timeout <ms>  Close a request not fully received in time, 408 (default ${MOCK_DEFAULTS.requestTimeoutMs})

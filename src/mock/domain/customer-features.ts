@@ -4,6 +4,7 @@ import { customerActivities, type ActivitiesQuery } from './tracking/customer-ac
 import { assertAssignable } from './rules/customer-rules.js';
 import { createCustomerExport, exportCsv, getExport, type ExportInput } from './import-export/customer-exports.js';
 import { importCustomersCsv } from './import-export/customer-import.js';
+import { updateCustomersInBulk, updateCustomersMetadataInBulk, type BulkCustomerUpdate } from './import-export/customer-bulk-updates.js';
 import { requireCustomer } from './customers/customers.js';
 import { deleteCustomerPermanently } from './customers/permanent-deletion.js';
 import { createSegment, customerSegments, deleteSegment, getSegment, listSegments, type SegmentInput } from './segments/segments.js';
@@ -43,6 +44,8 @@ export function customerOperations(changing: Wrap, reading: Wrap) {
 		listRuleAssignments: reading((context, ruleId: string) => listRuleAssignments(context, ruleId)),
 		unassignValidationRule: changing((context, ruleId: string, assignmentId: string) => unassignValidationRule(context, ruleId, assignmentId)),
 		importCustomersCsv: changing((context, text: string) => importCustomersCsv(context, text)),
+		updateCustomersInBulk: changing((context, updates: readonly BulkCustomerUpdate[]) => updateCustomersInBulk(context, updates)),
+		updateCustomersMetadataInBulk: changing((context, sourceIds: readonly string[], metadata: Record<string, unknown>) => updateCustomersMetadataInBulk(context, sourceIds, metadata)),
 		getAsyncAction: reading((context, id: string) => getAsyncAction(context, id)),
 		createExport: changing((context, input: ExportInput) => createCustomerExport(context, input)),
 		getExport: reading((context, id: string) => getExport(context, id)),

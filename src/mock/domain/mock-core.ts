@@ -3,11 +3,12 @@ import { updateConsents } from './customers/consent-updates.js';
 import { listConsents } from './customers/consents.js';
 import type { Catalog, DomainContext } from './shared/context.js';
 import type { Customer, CustomerInput } from './customers/customer.js';
+import { campaignOperations } from './campaign-features.js';
 import { customerOperations } from './customer-features.js';
-import { customerActivity, deleteCustomer, listCustomers, requireCustomer, updateCustomer, upsertCustomer, type CustomerListQuery } from './customers/customers.js';
+import { deleteCustomer, listCustomers, requireCustomer, updateCustomer, upsertCustomer, type CustomerListQuery } from './customers/customers.js';
 import { trackEvent, type CustomEventRequest } from './tracking/events.js';
 import type { IdSource } from './shared/ids.js';
-import type { PageQuery } from './shared/paging.js';
+import { customerActivityList, type ActivityListQuery } from './tracking/customer-activities.js';
 import { publish, type PublishRequest } from './vouchers/publications.js';
 import { qualify, type QualificationRequest } from './validations/qualifications.js';
 import type { RedeemableRef } from './validations/redeemables.js';
@@ -116,8 +117,9 @@ export function createMockCore(options: CoreOptions) {
 		updateCustomer: changing((context, idOrSourceId: string, input: CustomerInput) => updateCustomer(context, idOrSourceId, input)),
 		deleteCustomer: changing((context, idOrSourceId: string) => deleteCustomer(context, idOrSourceId)),
 		listCustomers: reading((context, query: CustomerListQuery) => listCustomers(context, query)),
-		customerActivity: reading((context, idOrSourceId: string, query: PageQuery) => customerActivity(context, idOrSourceId, query)),
+		customerActivity: reading((context, idOrSourceId: string, query: ActivityListQuery) => customerActivityList(context, idOrSourceId, query)),
 		...customerOperations(changing, reading),
+		...campaignOperations(changing, reading),
 		/** Anonymous activity of a tracking id no customer owns, oldest first. */
 		anonymousActivity: (trackingId: string): readonly Activity[] => state.anonymousActivity.get(trackingId) ?? [],
 		snapshot: (): MockStateSnapshot => toSnapshot(state),

@@ -7,6 +7,8 @@ export type HttpErrorKey = 'unauthorized' | 'forbidden_origin' | 'not_found' | '
 export interface ApiErrorFields {
 	readonly resource_id?: string;
 	readonly resource_type?: string;
+	/** A validation rule's own message. */
+	readonly error?: { readonly message: string };
 }
 
 /** An error answer: status, the body's `key`/`message`/`details`, and extra headers such as `Retry-After`. */
@@ -26,7 +28,7 @@ export class ApiError extends Error {
 }
 
 const STATUS_BY_KEY: Partial<Record<DomainErrorKey, number>> = {
-	resource_not_found: 404,
+	not_found: 404,
 	duplicate_found: 409,
 };
 
@@ -37,7 +39,10 @@ const STATUS_BY_KEY: Partial<Record<DomainErrorKey, number>> = {
 export function toApiError(error: unknown): ApiError {
 	if (error instanceof ApiError) return error;
 	if (isDomainError(error)) {
-		const fields = error.resource ? { resource_id: error.resource.id, resource_type: error.resource.type } : {};
+		const fields = {
+			...(error.resource ? { resource_id: error.resource.id, resource_type: error.resource.type } : {}),
+			...(error.ruleMessage === undefined ? {} : { error: { message: error.ruleMessage } }),
+		};
 		return new ApiError(STATUS_BY_KEY[error.key] ?? 400, error.key, error.message, error.details, fields);
 	}
 	return new ApiError(500, 'internal_error', 'Internal server error', 'The mock could not answer this request; its console says why');

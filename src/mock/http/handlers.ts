@@ -2,6 +2,7 @@ import { http, type HttpHandler } from 'msw';
 import { ApiError } from './api-error.js';
 import { corsHeaders, preflightHeaders } from './cors.js';
 import { createRouter, errorResponse, jsonResponse, noContent, type HttpEnvironment, type Router } from './router.js';
+import { campaignRoutes } from './routes/campaigns.js';
 import { customerRoutes } from './routes/customers.js';
 import { eventRoutes } from './routes/events.js';
 import { importExportRoutes } from './routes/import-export.js';
@@ -16,6 +17,7 @@ import { MSW_TRANSPORT, type Transport } from './transport.js';
 const RESOURCES: ReadonlyArray<(env: HttpEnvironment, router: Router) => HttpHandler[]> = [
 	validationRoutes,
 	redemptionRoutes,
+	campaignRoutes,
 	voucherRoutes,
 	eventRoutes,
 	customerRoutes,

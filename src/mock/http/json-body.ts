@@ -14,6 +14,13 @@ const nestsDeeperThan = (value: unknown, levels: number): boolean =>
  * oversize, and gets the same answer as under msw.
  */
 export async function readJsonBody(request: Request, limitBytes: number): Promise<Record<string, unknown>> {
+	const value = await readJsonValue(request, limitBytes);
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalidPayload('The request body must be a JSON object');
+	return value as Record<string, unknown>;
+}
+
+/** Reads a JSON body as `readJsonBody` does, but any JSON value (a list, for the bulk routes). An empty body reads as `{}`. */
+export async function readJsonValue(request: Request, limitBytes: number): Promise<unknown> {
 	const declared = Number(request.headers.get('content-length'));
 	if (declared > limitBytes) throw invalidPayload(`The request body is larger than ${limitBytes} bytes`);
 	const bytes = new Uint8Array(await request.arrayBuffer());
@@ -26,7 +33,6 @@ export async function readJsonBody(request: Request, limitBytes: number): Promis
 		const reason = error instanceof SyntaxError ? error.message : 'it is not valid UTF-8';
 		throw invalidPayload(`The request body is not valid JSON: ${reason}`);
 	}
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalidPayload('The request body must be a JSON object');
 	if (nestsDeeperThan(value, MAX_DEPTH)) throw invalidPayload(`The request body nests deeper than ${MAX_DEPTH} levels`);
-	return value as Record<string, unknown>;
+	return value;
 }

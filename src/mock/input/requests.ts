@@ -114,6 +114,12 @@ export function readCustomEvent(json: Json): CustomEventRequest {
 }
 
 /** `POST /qualifications` body. */
+/** `options.filters.code.conditions.$in`: the codes a server-side qualification looks at. */
+function readCodeFilter(filters: Json | undefined): string[] | undefined {
+	const conditions = body.object(body.object(filters?.code, 'options.filters.code')?.conditions, 'options.filters.code.conditions');
+	return body.list(conditions?.$in, 'options.filters.code.conditions.$in')?.map((code, index) => body.requiredString(code, `options.filters.code.conditions.$in[${index}]`));
+}
+
 export function readQualification(json: Json): QualificationRequest {
 	const options = body.object(json.options, 'options');
 	return defined({
@@ -121,6 +127,7 @@ export function readQualification(json: Json): QualificationRequest {
 		customer: readCustomer(body, json.customer),
 		trackingId: body.string(json.tracking_id, 'tracking_id') || undefined,
 		limit: body.integer(options?.limit, 'options.limit'),
+		codes: readCodeFilter(body.object(options?.filters, 'options.filters')),
 	});
 }
 

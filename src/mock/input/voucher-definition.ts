@@ -77,6 +77,7 @@ export function readVoucherDefinition(read: InputReader, value: unknown, path: s
 		active: read.boolean(voucher.active, `${path}.active`),
 		redemption: readRedemption(read, voucher.redemption, `${path}.redemption`),
 		metadata: read.metadata(voucher.metadata, `${path}.metadata`),
+		validation_rules: read.list(voucher.validation_rules, `${path}.validation_rules`)?.map((id, index) => read.requiredString(id, `${path}.validation_rules[${index}]`)),
 	};
 	if (definition.code !== undefined && definition.code.trim() === '') throw read.invalid(`${path}.code`, 'a non-empty string');
 	return Object.fromEntries(Object.entries(definition).filter(([, field]) => field !== undefined)) as VoucherDefinition;

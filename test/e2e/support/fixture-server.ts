@@ -45,6 +45,11 @@ export async function startFixtureServer(
 	const server: Server = createServer(async (request, response) => {
 		const { pathname } = new URL(request.url ?? '/', 'http://fixture.invalid');
 		const file = FILES[pathname] ?? esmFile(pathname);
+		if (pathname === '/favicon.ico') {
+			// Every engine asks for it on its own; an empty answer keeps it out of the pages' error logs.
+			response.writeHead(204).end();
+			return;
+		}
 		if (!file) {
 			response.writeHead(404).end();
 			return;

@@ -1,6 +1,7 @@
 import type { EnginePage } from './engines/index.js';
 import { textContent } from './engines/index.js';
-import { KEYS, type Stack } from './stack.js';
+import { startFixtureServer } from './fixture-server.js';
+import { KEYS, startStack, type Stack } from './stack.js';
 
 /** Helpers the cross-engine journeys share; they use only the engine-neutral driver. */
 
@@ -60,3 +61,40 @@ export function addScriptTag(page: EnginePage, src: string, integrity?: string) 
 
 /** The CSP violations the page's own `securitypolicyviolation` listener (fixtures/csp-watch.js) recorded. */
 export const cspViolations = (page: EnginePage) => page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? ['no CSP listener on this page']);
+
+/** The fixture server in front of a page: its port, and how to stop it. */
+export type Fixtures = { port: number; close(): Promise<void> };
+
+/** The mock behind its request log (every origin allowed: fixture pages live on several hosts) and the fixture pages. */
+export async function startFixtureStack(): Promise<{ stack: Stack; fixtures: Fixtures }> {
+	const stack = await startStack({ allowedOrigins: ['*'] });
+	return { stack, fixtures: await startFixtureServer(stack.apiUrl) };
+}
+
+export async function closeFixtureStack({ stack, fixtures }: { stack?: Stack; fixtures?: Fixtures }): Promise<void> {
+	await fixtures?.close();
+	await stack?.close();
+}
+
+/** Arms a page that loaded the script tag: its own client validates WELCOME10 on a `start` BroadcastChannel message, then `__result` holds its tracking id (or the error's name). */
+export const armValidation = (page: EnginePage, stack: Stack): Promise<void> =>
+	page.evaluate((keys) => {
+		const scope = window as unknown as { Voucherify: { createClient(options: unknown): { validate(code: string): Promise<unknown>; trackingId?: string } }; __result?: string };
+		const client = scope.Voucherify.createClient(keys);
+		new BroadcastChannel('start').onmessage = () =>
+			client.validate('WELCOME10').then(
+				() => (scope.__result = client.trackingId ?? 'no id'),
+				(error: Error) => (scope.__result = `error ${error.name}`),
+			);
+	}, clientKeys(stack));
+
+/** Sends the `start` message to every armed page at once and answers each page's `__result`, in page order. */
+export async function fireAndCollect(pages: EnginePage[]): Promise<string[]> {
+	await pages[0]!.evaluate(() => new BroadcastChannel('start').postMessage('go'));
+	const ids: string[] = [];
+	for (const page of pages) {
+		await page.waitForFunction(() => (window as unknown as { __result?: string }).__result !== undefined);
+		ids.push(await page.evaluate(() => (window as unknown as { __result: string }).__result));
+	}
+	return ids;
+}

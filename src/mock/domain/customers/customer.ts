@@ -101,12 +101,20 @@ export function createCustomer(id: string, sourceId: string | null, fields: Cust
 		description: fields.description ?? null,
 		birthdate: fields.birthdate ?? null,
 		address: fields.address ?? null,
-		metadata: fields.metadata ?? {},
+		metadata: withoutNulls({}, fields.metadata),
 		system_metadata: { consents: {} },
 		summary: emptySummary(),
 		created_at: now.toISOString(),
 		updated_at: null,
 	};
+}
+
+/** `stored` with `given` merged in key by key; a `null` value clears its key. */
+function withoutNulls(stored: Metadata, given: Metadata | undefined): Metadata {
+	if (given === undefined) return stored;
+	const merged: Record<string, unknown> = { ...stored, ...given };
+	for (const [key, value] of Object.entries(given)) if (value === null) delete merged[key];
+	return merged;
 }
 
 const FIELD_NAMES = ['name', 'email', 'phone', 'description', 'birthdate', 'address'] as const;
@@ -118,7 +126,7 @@ export function withFields(customer: Customer, fields: CustomerFields, now: Date
 	return {
 		...customer,
 		...given,
-		metadata: fields.metadata === undefined ? customer.metadata : { ...customer.metadata, ...fields.metadata },
+		metadata: withoutNulls(customer.metadata, fields.metadata),
 		updated_at: now.toISOString(),
 	};
 }
@@ -131,3 +139,12 @@ export const referenceTo = (customer: Customer): CustomerReference => ({
 	email: customer.email,
 	object: 'customer',
 });
+
+/** A customer as the API answers it: with no metadata, the live API answers no `metadata` key at all. */
+export type PresentedCustomer = Omit<Customer, 'metadata'> & { readonly metadata?: Metadata };
+
+/** The answer's form of a stored customer (the domain keeps `metadata: {}` so filters can read it). */
+export function presentCustomer(customer: Customer): PresentedCustomer {
+	const { metadata, ...rest } = customer;
+	return Object.keys(metadata).length === 0 ? rest : customer;
+}

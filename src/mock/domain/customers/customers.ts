@@ -1,4 +1,3 @@
-import type { Activity } from '../tracking/activity.js';
 import type { DomainContext } from '../shared/context.js';
 import { createCustomer, withFields, type Customer, type CustomerFields, type CustomerInput } from './customer.js';
 import { DomainError, notFound } from '../shared/errors.js';
@@ -18,7 +17,7 @@ export function findCustomerBySourceId(ctx: DomainContext, sourceId: string): Cu
 export const findCustomer = (ctx: DomainContext, idOrSourceId: string): Customer | undefined =>
 	findCustomerById(ctx, idOrSourceId) ?? findCustomerBySourceId(ctx, idOrSourceId);
 
-/** Like {@link findCustomer}, but a missing customer is `resource_not_found`. */
+/** Like {@link findCustomer}, but a missing customer is `not_found`. */
 export function requireCustomer(ctx: DomainContext, idOrSourceId: string): Customer {
 	const customer = findCustomer(ctx, idOrSourceId);
 	if (!customer) throw notFound('customer', idOrSourceId);
@@ -46,7 +45,7 @@ export const addCustomer = (ctx: DomainContext, sourceId: string | null, fields:
 
 /**
 `POST /customers`: creates the customer, or upserts the one with the same `source_id`. An `id` wins, as it does on
-redemption (CONTRACT §5): it upserts that customer, keeps its `source_id`, and is `resource_not_found` when unknown,
+redemption (CONTRACT §5): it upserts that customer, keeps its `source_id`, and is `not_found` when unknown,
 so a stale id never quietly creates a second customer.
 */
 export function upsertCustomer(ctx: DomainContext, input: CustomerInput): Customer {
@@ -72,6 +71,11 @@ export function updateCustomer(ctx: DomainContext, idOrSourceId: string, input: 
 /** `DELETE /customers/{id or source_id}`: the customer, its activity and its tracking ids go. */
 export function deleteCustomer(ctx: DomainContext, idOrSourceId: string): void {
 	const customer = requireCustomer(ctx, idOrSourceId);
+	removeCustomer(ctx, customer);
+}
+
+/** Removes the customer, its activity, its tracking ids and its segment memberships, leaving no trace. */
+export function removeCustomer(ctx: DomainContext, customer: Customer): void {
 	ctx.state.customers.delete(customer.id);
 	indexDeleted(ctx.state.customers, customer);
 	ctx.state.customerActivity.delete(customer.id);
@@ -90,10 +94,4 @@ export function listCustomers(ctx: DomainContext, query: CustomerListQuery): Pag
 	const email = query.email?.toLowerCase();
 	const matching = [...ctx.state.customers.values()].filter((customer) => email === undefined || customer.email?.toLowerCase() === email);
 	return paginate(matching.reverse(), query);
-}
-
-/** A customer's activity, newest first. */
-export function customerActivity(ctx: DomainContext, idOrSourceId: string, query: PageQuery): Page<Activity> {
-	const customer = requireCustomer(ctx, idOrSourceId);
-	return paginate([...(ctx.state.customerActivity.get(customer.id) ?? [])].reverse(), query);
 }

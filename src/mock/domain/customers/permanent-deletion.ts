@@ -1,5 +1,5 @@
 import type { DomainContext } from '../shared/context.js';
-import { deleteCustomer, requireCustomer } from './customers.js';
+import { removeCustomer, requireCustomer } from './customers.js';
 import { segmentIdsOf } from '../segments/segments.js';
 
 /** `POST /v1/customers/{id}/permanent-deletion`, answered (the API spells the object `pernament_deletion`). */
@@ -21,12 +21,12 @@ export interface PermanentDeletion {
 	};
 }
 
-/** Deletes the customer as `DELETE` does and reports what went with it. */
+/** Deletes the customer as `DELETE` does, with no `customer.deleted` left behind, and reports what went with it. */
 export function deleteCustomerPermanently(ctx: DomainContext, idOrSourceId: string): PermanentDeletion {
 	const customer = requireCustomer(ctx, idOrSourceId);
 	const activity = ctx.state.customerActivity.get(customer.id) ?? [];
 	const segments = segmentIdsOf(ctx, customer.id).length;
-	deleteCustomer(ctx, customer.id);
+	removeCustomer(ctx, customer);
 	return {
 		id: ctx.ids.permanentDeletion(),
 		object: 'pernament_deletion',

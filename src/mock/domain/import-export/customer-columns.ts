@@ -30,6 +30,33 @@ export function addressKeyOf(column: string): string | undefined {
 /** The metadata key of a `metadata.<key>` column. */
 export const metadataKeyOf = (column: string): string | undefined => (column.startsWith('metadata.') && column.length > 9 ? column.slice(9) : undefined);
 
+/** Where an import column's cells go. */
+export type ImportTarget =
+	| { readonly kind: 'field'; readonly name: (typeof PROFILE_COLUMNS)[number] }
+	| { readonly kind: 'address'; readonly key: string }
+	| { readonly kind: 'metadata'; readonly key: string }
+	| { readonly kind: 'metadata-object' }
+	| { readonly kind: 'read-only' };
+
+/** The API reference's template spells the address keys `Postal_Code`, `City`, `State`, `Country` too. */
+const SHORT_ADDRESS_KEYS = new Set(['postal_code', 'city', 'state', 'country']);
+
+/**
+ * Where an import column goes, its header matched without regard to case (`Source_id`, `Address_City`,
+ * `City`, `metadata.tier`); a header naming no standard field is a metadata key under its own name, as the
+ * API reference says.
+ */
+export function importTargetOf(column: string): ImportTarget {
+	const lower = column.toLowerCase();
+	if ((PROFILE_COLUMNS as readonly string[]).includes(lower)) return { kind: 'field', name: lower as (typeof PROFILE_COLUMNS)[number] };
+	if (lower === 'created_at' || lower === 'updated_at') return { kind: 'read-only' };
+	if (lower === 'metadata') return { kind: 'metadata-object' };
+	const addressKey = addressKeyOf(lower) ?? (SHORT_ADDRESS_KEYS.has(lower) ? lower : undefined);
+	if (addressKey !== undefined) return { kind: 'address', key: addressKey };
+	const metadataKey = lower.startsWith('metadata.') ? metadataKeyOf(`metadata.${column.slice(9)}`) : undefined;
+	return { kind: 'metadata', key: metadataKey ?? column };
+}
+
 const text = (value: unknown): string => (value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
 /** How to read one export column of a customer as CSV text; `undefined` when the export knows no such column. */

@@ -1,24 +1,23 @@
-import type { AsyncAction, ImportLine } from './async-actions.js';
+import { recordAsyncAction, type AsyncAction, type ImportLine } from './async-actions.js';
 import type { DomainContext } from '../shared/context.js';
 import { withFields, type CustomerInput } from '../customers/customer.js';
-import { addressKeyOf, metadataKeyOf, PROFILE_COLUMNS } from './customer-columns.js';
+import { importTargetOf, type ImportTarget } from './customer-columns.js';
 import { addCustomer, findCustomerById, saveCustomer } from '../customers/customers.js';
 import { parseCsv } from './csv.js';
 import { DomainError } from '../shared/errors.js';
 
-/** Columns export writes that import reads past: they are the API's to set. */
-const READ_ONLY_COLUMNS = new Set(['created_at', 'updated_at']);
-
 const invalid = (details: string) => new DomainError('invalid_payload', 'Invalid payload', details);
 
-function assertHeader(header: readonly string[]): void {
-	if (!header.includes('source_id')) throw invalid('The CSV file must have a source_id column');
-	header.forEach((column, index) => {
-		const known = (PROFILE_COLUMNS as readonly string[]).includes(column) || column === 'metadata' || READ_ONLY_COLUMNS.has(column) || addressKeyOf(column) !== undefined;
-		const metadataKey = metadataKeyOf(column);
-		if (metadataKey !== undefined && /\s/.test(metadataKey)) throw invalid(`CSV column ${index + 1} (${column}): a metadata name cannot contain white space`);
-		if (!known && metadataKey === undefined) throw invalid(`CSV column ${index + 1} (${column}) is not a customer field; custom attributes go in metadata.<name> columns`);
-		if (header.indexOf(column) !== index) throw invalid(`CSV column ${column} appears more than once`);
+/** Only a header the mock cannot map at all is refused: a nameless or repeated column. */
+function readHeader(header: readonly string[]): ImportTarget[] {
+	const seen = new Set<string>();
+	return header.map((column, index) => {
+		if (column === '') throw invalid(`CSV column ${index + 1} has no name`);
+		const target = importTargetOf(column);
+		const identity = target.kind === 'metadata' ? `metadata:${target.key}` : target.kind === 'address' ? `address:${target.key}` : target.kind === 'field' ? target.name : target.kind;
+		if (seen.has(identity) && target.kind !== 'read-only') throw invalid(`CSV column ${column} appears more than once`);
+		seen.add(identity);
+		return target;
 	});
 }
 
@@ -36,27 +35,24 @@ function parseMetadataObject(cell: string): Record<string, unknown> {
 }
 
 /** Reads one row into a customer; throws a plain message naming the cell at fault. */
-function readRow(header: readonly string[], cells: readonly string[]): CustomerInput {
-	if (cells.length !== header.length) throw new Error(`has ${cells.length} cells; the header has ${header.length}`);
+function readRow(targets: readonly ImportTarget[], cells: readonly string[]): CustomerInput {
+	if (cells.length !== targets.length) throw new Error(`has ${cells.length} cells; the header has ${targets.length}`);
 	const fields: Record<string, string> = {};
 	const address: Record<string, string> = {};
 	let metadata: Record<string, unknown> = {};
-	header.forEach((column, index) => {
+	targets.forEach((target, index) => {
 		const cell = (cells[index] ?? '').trim();
-		if (cell === '' || READ_ONLY_COLUMNS.has(column)) return;
-		const addressKey = addressKeyOf(column);
-		const metadataKey = metadataKeyOf(column);
-		if (addressKey !== undefined) address[addressKey] = cell;
-		else if (metadataKey !== undefined) metadata[metadataKey] = metadataValue(cell);
-		else if (column === 'metadata') {
+		if (cell === '' || target.kind === 'read-only') return;
+		if (target.kind === 'address') address[target.key] = cell;
+		else if (target.kind === 'metadata') metadata[target.key] = metadataValue(cell);
+		else if (target.kind === 'metadata-object') {
 			try {
 				metadata = { ...parseMetadataObject(cell), ...metadata };
 			} catch {
 				throw new Error('metadata must be a JSON object');
 			}
-		} else fields[column] = cell;
+		} else fields[target.name] = cell;
 	});
-	if (!fields.source_id) throw new Error('source_id is required');
 	if (fields.email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(fields.email)) throw new Error(`email ${fields.email} is not an email address`);
 	if (fields.birthdate !== undefined && Number.isNaN(Date.parse(fields.birthdate))) throw new Error(`birthdate ${fields.birthdate} is not an ISO 8601 date`);
 	return { ...fields, ...(Object.keys(address).length > 0 ? { address } : {}), ...(Object.keys(metadata).length > 0 ? { metadata } : {}) };
@@ -65,15 +61,27 @@ function readRow(header: readonly string[], cells: readonly string[]): CustomerI
 /** Customer ids by source_id, built once per file: a file of thousands of rows must not scan every customer per row. */
 type SourceIndex = Map<string, string>;
 
-function importRow(ctx: DomainContext, index: SourceIndex, header: readonly string[], line: number, cells: readonly string[]): ImportLine {
-	const sourceCell = cells[header.indexOf('source_id')]?.trim() || null;
+/** The customer a row updates: by `source_id` when it has one (its `id`, if any, must agree), else by `id`. */
+function existingFor(ctx: DomainContext, index: SourceIndex, id: string | undefined, sourceId: string | undefined) {
+	if (sourceId === undefined) {
+		if (id === undefined) return undefined;
+		const customer = findCustomerById(ctx, id);
+		if (!customer) throw new Error(`id ${id} is not a customer`);
+		return customer;
+	}
+	const existingId = index.get(sourceId);
+	if (id !== undefined && id !== existingId) throw new Error(`id ${id} is not the customer with source_id ${sourceId}`);
+	return existingId === undefined ? undefined : findCustomerById(ctx, existingId);
+}
+
+function importRow(ctx: DomainContext, index: SourceIndex, targets: readonly ImportTarget[], line: number, cells: readonly string[]): ImportLine {
+	const sourceColumn = targets.findIndex((target) => target.kind === 'field' && target.name === 'source_id');
+	const sourceCell = (sourceColumn < 0 ? undefined : cells[sourceColumn]?.trim()) || null;
 	try {
-		const { id, source_id: sourceId = '', ...fields } = readRow(header, cells);
-		const existingId = index.get(sourceId);
-		if (id !== undefined && id !== existingId) throw new Error(`id ${id} is not the customer with source_id ${sourceId}`);
-		const existing = existingId === undefined ? undefined : findCustomerById(ctx, existingId);
-		const customer = existing ? saveCustomer(ctx, withFields(existing, fields, ctx.now())) : addCustomer(ctx, sourceId, fields);
-		index.set(sourceId, customer.id);
+		const { id, source_id: sourceId, ...fields } = readRow(targets, cells);
+		const existing = existingFor(ctx, index, id, sourceId);
+		const customer = existing ? saveCustomer(ctx, withFields(existing, fields, ctx.now())) : addCustomer(ctx, sourceId ?? null, fields);
+		if (customer.source_id !== null) index.set(customer.source_id, customer.id);
 		return { line, status: existing ? 'UPDATED' : 'CREATED', source_id: customer.source_id, customer_id: customer.id, error: null };
 	} catch (error) {
 		if (!(error instanceof Error)) throw error;
@@ -84,29 +92,19 @@ function importRow(ctx: DomainContext, index: SourceIndex, header: readonly stri
 
 /**
  * `POST /v1/customers/importCSV`: each row creates a customer or updates the one with its
- * `source_id`; a bad row is reported by line and the good ones are kept. A file the mock cannot read
- * as a customer import at all (no `source_id` column, an unknown column) is `invalid_payload`.
+ * `source_id` (or, with no `source_id`, its `id`); a row with neither creates a customer without a
+ * `source_id`, as the live API does. A bad row is reported by line and the good ones are kept; only a
+ * header with a nameless or repeated column is `invalid_payload`.
  */
-export function importCustomersCsv(ctx: DomainContext, text: string): AsyncAction {
+export function importCustomersCsv(ctx: DomainContext, text: string): AsyncAction & { readonly type: 'CUSTOMERS_IMPORT_CSV' } {
 	const [header, ...rows] = parseCsv(text);
 	if (!header) throw invalid('The CSV file is empty');
 	const columns = header.cells.map((cell) => cell.trim());
-	assertHeader(columns);
+	const targets = readHeader(columns);
 	const index: SourceIndex = new Map();
 	for (const customer of ctx.state.customers.values()) if (customer.source_id !== null) index.set(customer.source_id, customer.id);
-	const lines = rows.map(({ line, cells }) => importRow(ctx, index, columns, line, cells));
+	const lines = rows.map(({ line, cells }) => importRow(ctx, index, targets, line, cells));
 	const count = (status: ImportLine['status']) => lines.filter((entry) => entry.status === status).length;
-	const date = ctx.now().toISOString();
-	const action: AsyncAction = {
-		id: ctx.ids.asyncAction(),
-		object: 'async_action',
-		type: 'CUSTOMERS_IMPORT_CSV',
-		status: 'DONE',
-		progress: 100,
-		created_at: date,
-		updated_at: date,
-		result: { created: count('CREATED'), updated: count('UPDATED'), failed: count('FAILED'), lines },
-	};
-	ctx.state.asyncActions.set(action.id, action);
-	return action;
+	const result = { created: count('CREATED'), updated: count('UPDATED'), failed: count('FAILED'), lines };
+	return { ...recordAsyncAction(ctx, { type: 'CUSTOMERS_IMPORT_CSV', result }), type: 'CUSTOMERS_IMPORT_CSV', result };
 }

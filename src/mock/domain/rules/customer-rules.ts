@@ -1,4 +1,5 @@
-import { allTiers, findCampaign } from '../vouchers/campaigns.js';
+import { findAnyCampaign } from '../campaigns/campaign-lookup.js';
+import { allTiers } from '../vouchers/campaigns.js';
 import type { DomainContext } from '../shared/context.js';
 import { createCustomer, withFields, type Customer, type CustomerInput } from '../customers/customer.js';
 import { findCustomerById, findCustomerBySourceId } from '../customers/customers.js';
@@ -70,7 +71,8 @@ export function checkCustomerRules(ctx: DomainContext, subject: RedeemableSubjec
 		return {
 			key: 'customer_rules_violated',
 			reason: 'customer does not match validation rules',
-			message: rule.error?.message ?? 'Customer does not match validation rules',
+			message: 'Customer does not match validation rules',
+			...(rule.error?.message === undefined ? {} : { ruleMessage: rule.error.message }),
 			details: `The customer does not satisfy validation rule ${rule.id} (${rule.name})`,
 		};
 	}
@@ -84,6 +86,6 @@ export function assertAssignable(ctx: DomainContext, target: AssignmentTarget, i
 			? ctx.state.vouchers.has(id)
 			: target === 'promotion_tier'
 				? allTiers(ctx.catalog.campaigns).some(({ tier }) => tier.id === id)
-				: findCampaign(ctx.catalog.campaigns, id) !== undefined || [...ctx.state.vouchers.values()].some((voucher) => voucher.campaign === id || voucher.campaign_id === id);
+				: findAnyCampaign(ctx, id) !== undefined || [...ctx.state.vouchers.values()].some((voucher) => voucher.campaign === id || voucher.campaign_id === id);
 	if (!exists) throw notFound(target, id);
 }

@@ -42,9 +42,13 @@ function compileSegmentRule(ctx: DomainContext, conditions: Record<string, unkno
 	return { kind: 'segment', member, segmentIds: ids };
 }
 
-function compileRule(ctx: DomainContext, key: string, value: unknown, lenient: boolean): CompiledRule {
+/** The official SDK's own code writes rule names with underscores; they mean the dotted ones. */
+const UNDERSCORED_NAMES: Readonly<Record<string, string>> = { customer_segment: 'customer.segment', customer_metadata: 'customer.metadata' };
+
+function compileRule(ctx: DomainContext, key: string, given: unknown, lenient: boolean): CompiledRule {
 	const path = `rules.${key}`;
-	if (!isRecord(value)) throw invalid(`${path} must be an object`);
+	if (!isRecord(given)) throw invalid(`${path} must be an object`);
+	const value = typeof given.name === 'string' && UNDERSCORED_NAMES[given.name] ? { ...given, name: UNDERSCORED_NAMES[given.name] } : given;
 	if (!(RULE_NAMES as readonly unknown[]).includes(value.name)) throw invalid(`${path}.name ${JSON.stringify(value.name)} is not a rule the mock knows; it knows ${RULE_NAMES.join(', ')}`);
 	if (!isRecord(value.conditions)) throw invalid(`${path}.conditions must be an object`);
 	if (value.name === 'customer.segment') return compileSegmentRule(ctx, value.conditions, path, lenient);
@@ -69,7 +73,8 @@ export function compileRules(ctx: DomainContext, rules: Readonly<Record<string, 
 
 /** `POST /v1/validation-rules`. */
 export function createValidationRule(ctx: DomainContext, input: ValidationRuleInput): ValidationRule {
-	compileRules(ctx, input.rules);
+	// A segment that does not exist is no refusal: nobody belongs to it, so the rule never matches.
+	compileRules(ctx, input.rules, { lenient: true });
 	const rule: ValidationRule = {
 		id: ctx.ids.validationRule(),
 		object: 'validation_rules',

@@ -4,16 +4,17 @@ export type DomainErrorKey =
 	| 'invalid_query_params'
 	| 'invalid_amount'
 	| 'missing_amount'
-	| 'resource_not_found'
+	| 'not_found'
 	| 'duplicate_found'
 	| 'duplicate_source_id'
 	| 'ambiguous_tracking_id'
 	| 'campaign_not_publishable'
+	| 'invalid_voucher'
 	| RedeemableFailureKey;
 
 /** Why a voucher or promotion tier cannot be applied to an order. */
 export type RedeemableFailureKey =
-	| 'resource_not_found'
+	| 'not_found'
 	| 'voucher_disabled'
 	| 'voucher_not_active'
 	| 'voucher_expired'
@@ -30,9 +31,11 @@ export interface RedeemableFailure {
 	readonly reason: string;
 	readonly message: string;
 	readonly details: string;
+	/** The validation rule's own message (its `error.message`), answered as `error.message` beside `message`. */
+	readonly ruleMessage?: string;
 }
 
-/** The resource a `resource_not_found` error is about. */
+/** The resource a `not_found` error is about. */
 export interface ErrorResource {
 	readonly id: string;
 	readonly type: string;
@@ -47,13 +50,14 @@ export class DomainError extends Error {
 		message: string,
 		readonly details: string = message,
 		readonly resource?: ErrorResource,
+		readonly ruleMessage?: string,
 	) {
 		super(message);
 	}
 
 	/** Turns a redeemable failure into the error a redemption answers with. */
 	static fromFailure(failure: RedeemableFailure, resource?: ErrorResource): DomainError {
-		return new DomainError(failure.key, failure.message, failure.details, resource);
+		return new DomainError(failure.key, failure.message, failure.details, resource, failure.ruleMessage);
 	}
 }
 
@@ -63,4 +67,4 @@ export const isDomainError = (value: unknown): value is DomainError =>
 
 /** The error for an id or code that names nothing. */
 export const notFound = (type: string, id: string): DomainError =>
-	new DomainError('resource_not_found', 'Resource not found', `Cannot find ${type} with id ${id}`, { id, type });
+	new DomainError('not_found', 'Resource not found', `Cannot find ${type} with id ${id}`, { id, type });

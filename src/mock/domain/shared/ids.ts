@@ -26,12 +26,16 @@ export interface IdSource {
 	asyncAction(): string;
 	export(): string;
 	permanentDeletion(): string;
+	/** `camp_` + 24 base62 characters. */
+	campaign(): string;
+	/** `vtx_` + 24 base62 characters: a gift card transaction. */
+	transaction(): string;
 	/** 32 hex characters: the secret in an export's download URL. */
 	token(): string;
 	/** `track_` + standard base64 of 16 random bytes: `+`, `/` and `=` do occur. */
 	trackingId(): string;
-	/** A voucher code such as `WELCOME-7KQ2MZ9D`. */
-	voucherCode(prefix?: string, length?: number): string;
+	/** A voucher code such as `WELCOME-7KQ2MZ9D`; `charset` replaces the default readable alphabet. */
+	voucherCode(prefix?: string, length?: number, charset?: string): string;
 	/** `v-` + 18 hex characters, the shape of the real API's `request_id`. */
 	requestId(): string;
 }
@@ -50,8 +54,19 @@ export function createIdSource(randomBytes: RandomBytes = webCryptoRandomBytes):
 		}
 		return out;
 	};
-	const code = (length: number): string =>
-		Array.from(randomBytes(length), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
+	/** Rejection sampling keeps every symbol of any alphabet (up to 256) equally likely. */
+	const code = (length: number, alphabet: string): string => {
+		const limit = 256 - (256 % alphabet.length);
+		let out = '';
+		while (out.length < length) {
+			for (const byte of randomBytes(length * 2)) {
+				if (byte >= limit) continue;
+				out += alphabet[byte % alphabet.length];
+				if (out.length === length) break;
+			}
+		}
+		return out;
+	};
 	const hex = (bytes: number): string => Array.from(randomBytes(bytes), (byte) => byte.toString(16).padStart(2, '0')).join('');
 	const base64 = (bytes: number): string => btoa(String.fromCharCode(...randomBytes(bytes)));
 
@@ -69,9 +84,11 @@ export function createIdSource(randomBytes: RandomBytes = webCryptoRandomBytes):
 		asyncAction: () => `aa_${base62(24)}`,
 		export: () => `exp_${base62(24)}`,
 		permanentDeletion: () => `del_${base62(24)}`,
+		campaign: () => `camp_${base62(24)}`,
+		transaction: () => `vtx_${base62(24)}`,
 		token: () => hex(16),
 		trackingId: () => `track_${base64(TRACKING_ID_BYTES)}`,
-		voucherCode: (prefix = '', length = 8) => `${prefix}${code(length)}`,
+		voucherCode: (prefix = '', length = 8, charset = CODE_ALPHABET) => `${prefix}${code(length, charset)}`,
 		requestId: () => `v-${hex(9)}`,
 	};
 }

@@ -11,22 +11,33 @@ export interface ImportLine {
 	readonly error: string | null;
 }
 
-/** A finished async action, as `GET /v1/async-actions/{id}` answers it. The mock runs each one at once. */
-export interface AsyncAction {
+/** What one customer of a bulk update came to. */
+export interface BulkUpdateResult {
+	readonly source_id: string;
+	readonly updated: boolean;
+	readonly error?: string;
+}
+
+/** The result of a CSV import: a count per outcome and a line per row. */
+export interface ImportResult {
+	readonly created: number;
+	readonly updated: number;
+	readonly failed: number;
+	readonly lines: readonly ImportLine[];
+}
+
+/**
+ * An async action as stored: the mock does the work at once; `GET /v1/async-actions/{id}` reports it
+ * `IN_PROGRESS` until the job delay has passed (see `jobPhase`).
+ */
+export type AsyncAction = {
 	readonly id: string;
 	readonly object: 'async_action';
-	readonly type: 'CUSTOMERS_IMPORT_CSV';
-	readonly status: 'DONE';
-	readonly progress: 100;
 	readonly created_at: string;
-	readonly updated_at: string;
-	readonly result: {
-		readonly created: number;
-		readonly updated: number;
-		readonly failed: number;
-		readonly lines: readonly ImportLine[];
-	};
-}
+} & (
+	| { readonly type: 'CUSTOMERS_IMPORT_CSV'; readonly result: ImportResult }
+	| { readonly type: 'CUSTOMERS_BULK_UPDATE' | 'CUSTOMERS_METADATA_UPDATE'; readonly result: { readonly results: readonly BulkUpdateResult[] } }
+);
 
 /** An export as stored: the answer's fields plus the CSV it produced and the secret of its download URL. */
 export interface CustomerExport {

@@ -5,6 +5,8 @@ import { forgetSourceIdIndex } from '../customers/source-id-index.js';
 import type { Metadata } from '../orders/order.js';
 import type { AsyncAction, CustomerExport, RuleAssignment, Segment, ValidationRule } from './records.js';
 import type { Voucher } from '../vouchers/voucher.js';
+import type { CampaignDefinition } from '../vouchers/campaigns.js';
+import type { VoucherTransaction } from '../vouchers/transaction-record.js';
 
 /** A publication as stored: which voucher went to which visitor or customer. */
 export interface PublicationRecord {
@@ -45,6 +47,10 @@ export interface MockState {
 	readonly asyncActions: Map<string, AsyncAction>;
 	/** By export id, with the CSV each one produced. */
 	readonly exports: Map<string, CustomerExport>;
+	/** Campaigns created through `POST /v1/campaigns`, by id (the fixture campaigns are in the catalog). */
+	readonly campaigns: Map<string, CampaignDefinition>;
+	/** Gift card balance changes and redemptions, by voucher code, oldest first. */
+	readonly voucherTransactions: Map<string, VoucherTransaction[]>;
 }
 
 /**
@@ -65,6 +71,8 @@ export const STATE_MAPS = [
 	'ruleAssignments',
 	'asyncActions',
 	'exports',
+	'campaigns',
+	'voucherTransactions',
 ] as const;
 
 /** The lists (arrays) of {@link MockState}, by field. */
@@ -94,6 +102,8 @@ export interface MockStateSnapshot {
 	readonly ruleAssignments: Readonly<Record<string, RuleAssignment>>;
 	readonly asyncActions: Readonly<Record<string, AsyncAction>>;
 	readonly exports: Readonly<Record<string, CustomerExport>>;
+	readonly campaigns?: Readonly<Record<string, CampaignDefinition>>;
+	readonly voucherTransactions?: Readonly<Record<string, readonly VoucherTransaction[]>>;
 }
 
 const SNAPSHOT_FORMAT = 'voucherify-mock-state';
@@ -113,10 +123,12 @@ export const createEmptyState = (): MockState => ({
 	ruleAssignments: new Map(),
 	asyncActions: new Map(),
 	exports: new Map(),
+	campaigns: new Map(),
+	voucherTransactions: new Map(),
 });
 
 /** The collections added after the first snapshot format; a file written before them loads with them empty. */
-const LATER_COLLECTIONS = ['segments', 'segmentMemberships', 'validationRules', 'ruleAssignments', 'asyncActions', 'exports'] as const;
+const LATER_COLLECTIONS = ['segments', 'segmentMemberships', 'validationRules', 'ruleAssignments', 'asyncActions', 'exports', 'campaigns', 'voucherTransactions'] as const;
 
 /** Replaces the contents of `target` with those of `source`, keeping the same object. */
 export function replaceState(target: MockState, source: MockState): void {
@@ -147,6 +159,8 @@ export function toSnapshot(state: MockState): MockStateSnapshot {
 		ruleAssignments: Object.fromEntries(state.ruleAssignments),
 		asyncActions: Object.fromEntries(state.asyncActions),
 		exports: Object.fromEntries(state.exports),
+		campaigns: Object.fromEntries(state.campaigns),
+		voucherTransactions: Object.fromEntries(state.voucherTransactions),
 	});
 }
 
@@ -182,5 +196,7 @@ export function fromSnapshot(value: unknown): MockState {
 		ruleAssignments: new Map(Object.entries(snapshot.ruleAssignments ?? {})),
 		asyncActions: new Map(Object.entries(snapshot.asyncActions ?? {})),
 		exports: new Map(Object.entries(snapshot.exports ?? {})),
+		campaigns: new Map(Object.entries(snapshot.campaigns ?? {})),
+		voucherTransactions: new Map(Object.entries(snapshot.voucherTransactions ?? {}).map(([code, list]) => [code, [...list]])),
 	};
 }

@@ -3,8 +3,11 @@ import type { CustomerSummary } from '../customers/customer.js';
 import { DomainError } from '../shared/errors.js';
 import { divideRounded } from '../shared/exact.js';
 
-/** The activity types of CONTRACT §5. */
+/** The activity types of CONTRACT §5, and the profile's own lifecycle (§8). */
 export type ActivityType =
+	| 'customer.created'
+	| 'customer.updated'
+	| 'customer.deleted'
 	| 'customer.validation.succeeded'
 	| 'customer.validation.failed'
 	| 'customer.redemption.succeeded'
@@ -45,6 +48,9 @@ export function countActivity(summary: CustomerSummary, activity: Activity): Cus
 				redemptions: { ...redemptions, total_redeemed: redemptions.total_redeemed + 1, total_failed: redemptions.total_failed + 1 },
 			};
 		case 'customer.custom_event':
+		case 'customer.created':
+		case 'customer.updated':
+		case 'customer.deleted':
 			return summary;
 	}
 }

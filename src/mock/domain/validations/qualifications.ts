@@ -16,16 +16,21 @@ export interface QualificationRequest {
 	readonly customer?: CustomerInput;
 	readonly trackingId?: string;
 	readonly limit?: number;
+	/** `options.filters.code.conditions.$in` (server side): only these codes are candidates, and no promotion tier. */
+	readonly codes?: readonly string[];
 }
 
 /** The promotion tiers the order qualifies for, and the codes published to the visitor that apply to it. */
 export function qualify(ctx: DomainContext, request: QualificationRequest) {
 	const trackingId = resolveTrackingId(ctx, request.trackingId, request.customer?.source_id);
 	const order = normalizeOrder(request.order);
-	const candidates: RedeemableRef[] = [
-		...allTiers(ctx.catalog.campaigns).map(({ tier }): RedeemableRef => ({ object: 'promotion_tier', id: tier.id })),
-		...[...codesHeldBy(ctx, request.customer?.id ?? trackingId)].map((code): RedeemableRef => ({ object: 'voucher', id: code })),
-	];
+	const codes = request.codes === undefined ? undefined : request.codes.filter((code) => ctx.state.vouchers.has(code));
+	const candidates: RedeemableRef[] = codes
+		? codes.map((code): RedeemableRef => ({ object: 'voucher', id: code }))
+		: [
+				...allTiers(ctx.catalog.campaigns).map(({ tier }): RedeemableRef => ({ object: 'promotion_tier', id: tier.id })),
+				...[...codesHeldBy(ctx, request.customer?.id ?? trackingId)].map((code): RedeemableRef => ({ object: 'voucher', id: code })),
+			];
 	const who = ruleCustomerOf(ctx, request.customer, trackingId);
 	const qualified = candidates.flatMap((ref) => {
 		const { redeemable } = evaluateOne(ctx, ref, order, who);

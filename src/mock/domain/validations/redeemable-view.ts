@@ -57,8 +57,8 @@ export interface StackedRedeemableView {
 
 function resultOf(redeemable: EvaluatedRedeemable, skipped: boolean): RedeemableResult {
 	if (redeemable.status === 'INAPPLICABLE') {
-		const { key, message, details } = redeemable.failure;
-		return { error: { key, message, details } };
+		const { key, message, details, ruleMessage } = redeemable.failure;
+		return { error: { key, message: ruleMessage ?? message, details } };
 	}
 	if (skipped) return {};
 	const { subject, reduction } = redeemable;

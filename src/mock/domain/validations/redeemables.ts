@@ -57,7 +57,7 @@ export function assertStackShape(refs: readonly RedeemableRef[]): void {
 }
 
 const tierNotFound = (id: string): RedeemableFailure => ({
-	key: 'resource_not_found',
+	key: 'not_found',
 	reason: 'promotion tier not found',
 	message: 'Resource not found',
 	details: `Cannot find promotion_tier with id ${id}`,

@@ -1,6 +1,7 @@
 import { assertRoomForOrder, countOrder } from '../tracking/activity.js';
 import { presentTier, type PromotionTier } from '../vouchers/campaigns.js';
 import type { DomainContext } from '../shared/context.js';
+import { recordGiftRedemption } from '../vouchers/transactions.js';
 import { ruleCustomerOf } from '../rules/customer-rules.js';
 import { referenceTo, withFields, type Customer, type CustomerInput, type CustomerReference } from '../customers/customer.js';
 import { addCustomer, findCustomerById, findCustomerBySourceId, saveCustomer } from '../customers/customers.js';
@@ -93,7 +94,7 @@ function failRedemption(ctx: DomainContext, known: Customer | undefined, trackin
 	const data = { tracking_id: trackingId ?? null, object: ref.object, id: ref.id, reason: failure.reason, order: { amount: order.amount } };
 	if (known) recordActivity(ctx, { customer: known }, 'customer.redemption.failed', data);
 	else if (trackingId !== undefined) recordActivity(ctx, { trackingId }, 'customer.redemption.failed', data);
-	throw DomainError.fromFailure(failure, failure.key === 'resource_not_found' ? { id: ref.id, type: ref.object } : undefined);
+	throw DomainError.fromFailure(failure, failure.key === 'not_found' ? { id: ref.id, type: ref.object } : undefined);
 }
 
 function assertGiftHasAmount(evaluation: StackEvaluation): void {
@@ -130,6 +131,7 @@ function redeemOne(ctx: DomainContext, redeemable: ApplicableRedeemable, common:
 	const giftCredits = subject.voucher.gift ? reduction.order : 0;
 	const voucher = markRedeemed(subject.voucher, giftCredits, ctx.now());
 	ctx.state.vouchers.set(voucher.code, voucher);
+	recordGiftRedemption(ctx, voucher, giftCredits, id, order);
 	return { ...base, related_object_type: 'voucher', related_object_id: voucher.id, voucher, ...(voucher.gift ? { amount: giftCredits } : {}) };
 }
 

@@ -29,7 +29,7 @@ const orderFacts = (order: OrderSummary) => ({
 
 /**
  * Records a validation under `T`, or on the customer named by `customer.id`, which wins over the tracking id
- * (voucherify.js documents `customer` as "`id` and/or `source_id`"); an unknown id is `resource_not_found`.
+ * (voucherify.js documents `customer` as "`id` and/or `source_id`"); an unknown id is `not_found`.
  * `reason` marks a failed validation.
  */
 function recordValidation(ctx: DomainContext, trackingId: string, refs: readonly RedeemableRef[], request: ValidationRequest, order: OrderSummary, reason?: string): void {
@@ -55,9 +55,9 @@ export function validateVoucher(ctx: DomainContext, code: string, request: Valid
 	const order = summarizeOrder(evaluation.order, evaluation.total);
 	const voucher = redeemable.subject?.kind === 'voucher' ? redeemable.subject.voucher : undefined;
 	if (redeemable.status === 'INAPPLICABLE') {
-		const { key, reason, message, details } = redeemable.failure;
+		const { key, reason, message, details, ruleMessage } = redeemable.failure;
 		recordValidation(ctx, trackingId, [ref], request, order, reason);
-		return { valid: false, code, reason, error: { key, message, details }, tracking_id: trackingId, metadata: voucher?.metadata ?? {} };
+		return { valid: false, code, reason, error: { key, message: ruleMessage ?? message, details }, tracking_id: trackingId, metadata: voucher?.metadata ?? {} };
 	}
 	recordValidation(ctx, trackingId, [ref], request, order);
 	return {

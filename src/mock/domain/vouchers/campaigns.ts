@@ -14,23 +14,37 @@ export interface PromotionTierDefinition {
 	readonly hierarchy: number;
 }
 
-/** The template of the vouchers a publication creates. */
+/** How a campaign's codes are generated: `pattern` (`#` is one symbol of `charset`) wins over `length`. */
+export interface CodeConfig {
+	readonly prefix?: string;
+	readonly suffix?: string;
+	readonly length?: number;
+	readonly charset?: string;
+	readonly pattern?: string;
+}
+
+/** The template of the vouchers a publication creates: a discount (coupons) or gift credits (gift cards). */
 export interface VoucherTemplate {
-	readonly discount: Discount;
+	readonly discount?: Discount;
+	readonly gift?: { readonly amount: number };
 	readonly code_prefix: string;
 	readonly code_length: number;
+	readonly code_config?: CodeConfig;
 	/** How many times each published voucher may be redeemed. */
 	readonly redemption_quantity: number | null;
 }
 
-/** A campaign: promotion tiers (`PROMOTION`) or published codes (`DISCOUNT_COUPONS`). */
+/** A campaign: promotion tiers (`PROMOTION`), published codes (`DISCOUNT_COUPONS`) or gift cards (`GIFT_VOUCHERS`). */
 export interface CampaignDefinition {
 	readonly id: string;
 	readonly name: string;
-	readonly campaign_type: 'PROMOTION' | 'DISCOUNT_COUPONS';
+	readonly campaign_type: 'PROMOTION' | 'DISCOUNT_COUPONS' | 'GIFT_VOUCHERS';
 	readonly description: string;
 	readonly tiers?: readonly PromotionTierDefinition[];
 	readonly voucher?: VoucherTemplate;
+	/** Set on campaigns created through `POST /v1/campaigns`; fixture campaigns have none. */
+	readonly created_at?: string;
+	readonly metadata?: Metadata;
 }
 
 /** A campaign as the API answers it. */
@@ -74,7 +88,7 @@ export const presentCampaign = (campaign: CampaignDefinition): Campaign => ({
 	active: true,
 	start_date: null,
 	expiration_date: null,
-	metadata: {},
+	metadata: campaign.metadata ?? {},
 });
 
 /** Presents a tier of a campaign. */

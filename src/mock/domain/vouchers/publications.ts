@@ -1,13 +1,14 @@
-import { findCampaign } from './campaigns.js';
+import { requireCampaign } from '../campaigns/campaign-lookup.js';
+import { generateVoucher } from '../campaigns/campaign-store.js';
+import { codeConfigOf } from '../campaigns/codes.js';
 import type { DomainContext } from '../shared/context.js';
 import { referenceTo, type CustomerInput, type CustomerReference } from '../customers/customer.js';
 import { requireCustomer } from '../customers/customers.js';
-import { DomainError, notFound } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import type { Metadata } from '../orders/order.js';
 import type { PublicationRecord } from '../shared/state.js';
 import { ownerOf, resolveTrackingId } from '../tracking/tracking.js';
 import type { Voucher } from './voucher.js';
-import { addVoucher, freshCode } from './vouchers.js';
 
 /** `POST /client/v1/publish?campaign=NAME`. */
 export interface PublishRequest {
@@ -37,24 +38,22 @@ export interface Publication {
 /** The reference to a visitor who is not a customer yet. */
 export const anonymousReference = (trackingId: string): CustomerReference => ({ id: null, source_id: trackingId, object: 'customer' });
 
+/** A code the campaign generated up front (`vouchers_count`) that nobody holds yet. */
+const unpublishedVoucherOf = (ctx: DomainContext, campaignId: string): Voucher | undefined =>
+	[...ctx.state.vouchers.values()].find((voucher) => voucher.campaign_id === campaignId && voucher.holder_id === null && voucher.publish.count === 0);
+
 /**
- * Creates a voucher from the campaign's template and gives it to the visitor. Publishing does not
+ * Gives the visitor a code of the campaign: one generated up front, else a new one from the campaign's template. Publishing does not
  * create a customer: the code is held by the tracking id until a redemption merges it into one.
  */
 export function publish(ctx: DomainContext, request: PublishRequest): Publication {
-	const campaign = findCampaign(ctx.catalog.campaigns, request.campaign);
-	if (!campaign) throw notFound('campaign', request.campaign);
-	const template = campaign.voucher;
-	if (!template) throw new DomainError('campaign_not_publishable', 'Campaign not publishable', `Campaign ${campaign.name} has no codes to publish`);
+	const campaign = requireCampaign(ctx, request.campaign);
+	if (!campaign.voucher) throw new DomainError('campaign_not_publishable', 'Campaign not publishable', `Campaign ${campaign.name} has no codes to publish`);
 	const named = request.customer?.id === undefined ? undefined : requireCustomer(ctx, request.customer.id);
 	const trackingId = resolveTrackingId(ctx, undefined, named?.source_id ?? request.customer?.source_id);
 	const owner = named ?? ownerOf(ctx, trackingId);
-	const voucher = addVoucher(
-		ctx,
-		{ code: freshCode(ctx, template.code_prefix, template.code_length), discount: template.discount, campaign: campaign.name, redemption: { quantity: template.redemption_quantity } },
-		owner?.id ?? null,
-	);
-	const published: Voucher = { ...voucher, publish: { count: voucher.publish.count + 1 } };
+	const voucher = unpublishedVoucherOf(ctx, campaign.id) ?? generateVoucher(ctx, campaign, codeConfigOf(campaign));
+	const published: Voucher = { ...voucher, holder_id: owner?.id ?? null, publish: { count: voucher.publish.count + 1 } };
 	ctx.state.vouchers.set(published.code, published);
 	const record: PublicationRecord = {
 		id: ctx.ids.publication(),

@@ -32,6 +32,8 @@ export interface VoucherDefinition {
 	/** `quantity` is how many times the voucher may be redeemed (`null`: no limit). */
 	readonly redemption?: { readonly quantity?: number | null; readonly redeemed_quantity?: number };
 	readonly metadata?: Metadata;
+	/** Validation rule ids assigned to the voucher at creation (`POST /v1/vouchers`). */
+	readonly validation_rules?: readonly string[];
 }
 
 /** Gift card credits as the API shows them. */
@@ -106,7 +108,7 @@ const failure = (key: RedeemableFailure['key'], reason: string, message: string,
 
 /** Why a code cannot be used right now, or `undefined` when it can. */
 export function checkVoucher(code: string, voucher: Voucher | undefined, now: Date): RedeemableFailure | undefined {
-	if (!voucher) return failure('resource_not_found', 'voucher not found', 'Resource not found', `Cannot find voucher with id ${code}`);
+	if (!voucher) return failure('not_found', 'voucher not found', 'Resource not found', `Cannot find voucher with id ${code}`);
 	if (!voucher.active) return failure('voucher_disabled', 'voucher is disabled', 'Voucher is disabled', `Voucher ${code} is disabled`);
 	if (voucher.start_date !== null && Date.parse(voucher.start_date) > now.getTime()) {
 		return failure('voucher_not_active', 'voucher not active', 'Voucher not active yet', `Voucher ${code} is valid from ${voucher.start_date}`);

@@ -1,11 +1,12 @@
-import { findCampaign } from './campaigns.js';
+import { findAnyCampaign } from '../campaigns/campaign-lookup.js';
 import type { DomainContext } from '../shared/context.js';
 import { findCustomer } from '../customers/customers.js';
 import { DomainError, notFound } from '../shared/errors.js';
+import { assignValidationRule } from '../rules/validation-rules.js';
 import { paginate, type Page, type PageQuery } from '../shared/paging.js';
 import { createVoucher, type Voucher, type VoucherDefinition } from './voucher.js';
 
-/** The voucher with this code; `resource_not_found` when there is none. */
+/** The voucher with this code; `not_found` when there is none. */
 export function getVoucher(ctx: DomainContext, code: string): Voucher {
 	const voucher = ctx.state.vouchers.get(code);
 	if (!voucher) throw notFound('voucher', code);
@@ -24,9 +25,11 @@ export function freshCode(ctx: DomainContext, prefix?: string, length?: number):
 export function addVoucher(ctx: DomainContext, definition: VoucherDefinition, holderId: string | null = null): Voucher {
 	const code = definition.code ?? freshCode(ctx);
 	if (ctx.state.vouchers.has(code)) throw new DomainError('duplicate_found', 'Duplicated resource found', `Voucher with code ${code} already exists`);
-	const campaign = definition.campaign ? findCampaign(ctx.catalog.campaigns, definition.campaign) : undefined;
+	const campaign = definition.campaign ? findAnyCampaign(ctx, definition.campaign) : undefined;
+	for (const ruleId of definition.validation_rules ?? []) if (!ctx.state.validationRules.has(ruleId)) throw notFound('validation_rules', ruleId);
 	const voucher = createVoucher(definition, { id: ctx.ids.voucher(), code, createdAt: ctx.now(), campaignId: campaign?.id ?? null, holderId });
 	ctx.state.vouchers.set(code, voucher);
+	for (const ruleId of definition.validation_rules ?? []) assignValidationRule(ctx, ruleId, 'voucher', code);
 	return voucher;
 }
 

@@ -4,7 +4,7 @@ import { readQualification, readStackValidation, readValidationQuery } from '../
 import { ok, type HttpEnvironment, type Router } from '../router.js';
 
 /** Validations and qualifications (CONTRACT §1): the client API's checks of codes, stacks and promotions. */
-export function validationRoutes({ core }: HttpEnvironment, { client }: Router): HttpHandler[] {
+export function validationRoutes({ core }: HttpEnvironment, { client, server }: Router): HttpHandler[] {
 	return [
 		client('get', '/validate', ({ query }) => {
 			const { code, ...request } = readValidationQuery(query);
@@ -20,5 +20,6 @@ export function validationRoutes({ core }: HttpEnvironment, { client }: Router):
 			return ok(core.validateStack(refs, request));
 		}),
 		client('post', '/qualifications', async ({ json }) => ok(core.qualify(readQualification(await json())))),
+		server('post', '/qualifications', async ({ json }) => ok(core.qualify(readQualification(await json())))),
 	];
 }
