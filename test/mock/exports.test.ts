@@ -22,7 +22,7 @@ describe('exports of any object, driven by @voucherify/sdk over HTTP', () => {
 	const sdk = () => sdkOf(target);
 
 	test('a voucher export answers SCHEDULED with result null and parameters as sent, then DONE with a URL serving the rows', async () => {
-		const parameters = { fields: ['code', 'voucher_type', 'value', 'discount_type', 'gift_balance'], filters: { junction: 'or', code: { conditions: { $in: ['SAVE5', 'GIFT50'] } } } };
+		const parameters = { fields: ['code', 'voucher_type', 'value', 'discount_type', 'gift_balance'], filters: { junction: 'or', code: { conditions: { $in: ['SAVE5', 'GIFT50'] } } }, response_format: 'CSV' };
 		const created = await sdk().distributions.exports.create({ exported_object: 'voucher', parameters } as never);
 		expect(created).toEqual({ id: expect.stringMatching(/^exp_/), object: 'export', created_at: expect.stringMatching(ISO), status: 'SCHEDULED', channel: 'API', exported_object: 'voucher', parameters, result: null, user_id: null });
 		const done = await sdk().distributions.exports.get(created.id);
@@ -88,6 +88,7 @@ describe('exports of any object, driven by @voucherify/sdk over HTTP', () => {
 			[{ exported_object: 'voucher', parameters: { filters: { colour: { conditions: { $is: ['red'] } } } } }, 'invalid_export_fields', 'Unsupported field used'],
 			[{ exported_object: 'voucher', parameters: { fields: 'code' } }, 'invalid_payload', 'parameters.fields must be a list'],
 			[{ exported_object: 'voucher', parameters: { format: 'XLSX' } }, 'invalid_payload', 'parameters.format must be absent'],
+			[{ exported_object: 'voucher', parameters: { response_format: 'XLSX' } }, 'invalid_payload', 'parameters.response_format must be one of CSV'],
 		] as const;
 		for (const [body, key, details] of refusals) {
 			const error = await sdkError(sdk().distributions.exports.create(body as never));

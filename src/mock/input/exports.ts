@@ -13,14 +13,15 @@ function readParameters(json: Json, allowed: readonly (keyof ExportParameters)[]
 	const order = body.string(parameters.order, 'parameters.order');
 	const fields = body.list(parameters.fields, 'parameters.fields')?.map((field, index) => body.requiredString(field, `parameters.fields[${index}]`));
 	const filters = allowed.includes('filters') ? body.object(parameters.filters, 'parameters.filters') : undefined;
-	return { ...(order === undefined ? {} : { order }), ...(fields ? { fields } : {}), ...(filters ? { filters } : {}) };
+	const format = body.oneOf(parameters.response_format, 'parameters.response_format', ['CSV'] as const);
+	return { ...(order === undefined ? {} : { order }), ...(fields ? { fields } : {}), ...(filters ? { filters } : {}), ...(format ? { response_format: format } : {}) };
 }
 
-/** `POST /v1/exports`: `{exported_object, parameters?: {order?, fields?, filters?}}`. */
+/** `POST /v1/exports`: `{exported_object, parameters?: {order?, fields?, filters?, response_format?: 'CSV'}}`. */
 export function readExportBody(json: Json): ExportInput {
 	const exported = body.oneOf(json.exported_object, 'exported_object', EXPORTED_OBJECTS);
 	if (exported === undefined) throw body.invalid('exported_object', `one of ${EXPORTED_OBJECTS.join(', ')}`);
-	const parameters = readParameters(json, ['order', 'fields', 'filters']);
+	const parameters = readParameters(json, ['order', 'fields', 'filters', 'response_format']);
 	return json.parameters === undefined ? { exported_object: exported } : { exported_object: exported, parameters };
 }
 

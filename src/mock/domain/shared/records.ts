@@ -50,6 +50,8 @@ export interface ExportParameters {
 	readonly order?: string;
 	readonly fields?: readonly string[];
 	readonly filters?: Readonly<Record<string, unknown>>;
+	/** The live API's only file format, echoed as given. */
+	readonly response_format?: 'CSV';
 }
 
 /**
