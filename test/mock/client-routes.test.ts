@@ -84,7 +84,8 @@ describe.each(TRANSPORTS)('client redemption, events, customers and consents ove
 		const created = await serverCall<CustomerBody>(target, 'POST', '/customers', { body: { source_id: 'quinn' } });
 		await clientCall(target, 'POST', '/events', { body: { event: 'logged_in', customer: { id: created.body.id } } });
 		const activity = await serverCall<{ data: Array<{ type: string }> }>(target, 'GET', '/customers/quinn/activity');
-		expect(activity.body.data.map((entry) => entry.type)).toEqual(['customer.custom_event']);
+		// Newest first: the event after the customer.created of POST /v1/customers.
+		expect(activity.body.data.map((entry) => entry.type)).toEqual(['customer.custom_event', 'customer.created']);
 	});
 
 	test('POST /client/v1/customers upserts by source_id and answers the tracking id', async () => {

@@ -32,7 +32,15 @@ describe.each(TRANSPORTS)('customer shapes of the live API over $transport', ({ 
 		const all = (await sdk().customers.listActivity('track_cursor', { limit: 100 })) as unknown as ActivityPage;
 		expect(all).toMatchObject({ object: 'list', data_ref: 'data', has_more: false });
 		expect('more_starting_after' in all).toBe(false);
-		expect(all.data).toHaveLength(6);
+		expect(all.data.map((entry) => entry.type)).toEqual([
+			'customer.redemption.succeeded',
+			'customer.created',
+			'customer.validation.succeeded',
+			'customer.validation.succeeded',
+			'customer.validation.failed',
+			'customer.validation.succeeded',
+			'customer.validation.succeeded',
+		]);
 		for (const order of ['-created_at', 'created_at'] as const) {
 			const seen: string[] = [];
 			let cursor: string | undefined;
@@ -54,6 +62,7 @@ describe.each(TRANSPORTS)('customer shapes of the live API over $transport', ({ 
 		await createCustomer(sdk(), { source_id: 'pager' });
 		for (const code of ['WELCOME10', 'SAVE5', 'EXPIRED']) await validate(target, { code, tracking_id: 'pager' });
 		const second = (await sdk().customers.listActivity('pager', { limit: 2, page: 2 } as never)) as unknown as ActivityPage;
-		expect(second).toMatchObject({ has_more: false, data: [{ type: 'customer.validation.succeeded' }] });
+		expect(second).toMatchObject({ has_more: false });
+		expect(second.data.map((entry) => entry.type)).toEqual(['customer.validation.succeeded', 'customer.created']);
 	});
 });

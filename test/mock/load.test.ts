@@ -11,6 +11,8 @@ import { serverCall, validate, type ActivityBody, type CustomerBody } from './su
 const VISITORS = 20;
 const VALIDATIONS_PER_VISITOR = 50;
 const REDEMPTIONS_PER_VISITOR = 10;
+/** Its validations, its redemptions, and the customer.created its first redemption recorded. */
+const ENTRIES_PER_CUSTOMER = VALIDATIONS_PER_VISITOR + REDEMPTIONS_PER_VISITOR + 1;
 const VOUCHER = 'LOAD-200';
 /** Characters of real tracking ids (`+`, `/`, `=`), so the query encoding is under load too. */
 const trackingIdOf = (visitor: number) => `track_load+${visitor}/visitor==`;
@@ -79,28 +81,30 @@ describe(`${VISITORS * VALIDATIONS_PER_VISITOR} concurrent validations, then ${V
 		expect(target.api.snapshot().customers).toHaveLength(VISITORS);
 	});
 
-	test('each customer’s activity is exactly its 50 validations and its 10 redemptions', () => {
+	test('each customer’s activity is exactly its 50 validations, the customer.created of its first redemption, and its 10 redemptions', () => {
 		for (const visitor of visitors) {
 			const types = (activities.get(trackingIdOf(visitor)) ?? []).map((entry) => entry.type);
-			expect({ visitor, validations: types.filter((type) => type === 'customer.validation.succeeded').length, redemptions: types.filter((type) => type === 'customer.redemption.succeeded').length, total: types.length }).toEqual({
+			const count = (wanted: string) => types.filter((type) => type === wanted).length;
+			expect({ visitor, validations: count('customer.validation.succeeded'), created: count('customer.created'), redemptions: count('customer.redemption.succeeded'), total: types.length }).toEqual({
 				visitor,
 				validations: VALIDATIONS_PER_VISITOR,
+				created: 1,
 				redemptions: REDEMPTIONS_PER_VISITOR,
-				total: VALIDATIONS_PER_VISITOR + REDEMPTIONS_PER_VISITOR,
+				total: ENTRIES_PER_CUSTOMER,
 			});
 		}
 	});
 
 	test('no activity is duplicated: every entry id is unique across all customers', () => {
 		const ids = [...activities.values()].flat().map((entry) => entry.id);
-		expect(ids).toHaveLength(VISITORS * (VALIDATIONS_PER_VISITOR + REDEMPTIONS_PER_VISITOR));
+		expect(ids).toHaveLength(VISITORS * ENTRIES_PER_CUSTOMER);
 		expect(new Set(ids).size).toBe(ids.length);
 	});
 
 	test('no activity is lost or left behind: the snapshot holds all of it on customers and none anonymous', () => {
 		const snapshot = target.api.snapshot();
 		const onCustomers = Object.values(snapshot.customerActivity).flat();
-		expect(onCustomers).toHaveLength(VISITORS * (VALIDATIONS_PER_VISITOR + REDEMPTIONS_PER_VISITOR));
+		expect(onCustomers).toHaveLength(VISITORS * ENTRIES_PER_CUSTOMER);
 		expect(Object.keys(snapshot.anonymousActivity).filter((trackingId) => visitors.map(trackingIdOf).includes(trackingId))).toEqual([]);
 		for (const visitor of visitors) expect(target.api.anonymousActivity(trackingIdOf(visitor))).toEqual([]);
 	});

@@ -33,6 +33,7 @@ describe('login mid-session over real HTTP', () => {
 		expect(body).toMatchObject({ tracking_id: anonymousId, customer: { source_id: hash } });
 		expect(await activityTypes(hash)).toEqual([
 			'customer.redemption.succeeded',
+			'customer.created',
 			'customer.validation.succeeded',
 			'customer.validation.failed',
 			'customer.validation.succeeded',
@@ -48,7 +49,7 @@ describe('login mid-session over real HTTP', () => {
 		const { body } = await serverCall(target, 'POST', '/vouchers/SAVE5/redemption', { body: { tracking_id: trackingId, order: { amount: 4000 } } });
 
 		expect(body).toMatchObject({ tracking_id: trackingId, customer: { source_id: trackingId } });
-		expect(await activityTypes(trackingId)).toEqual(['customer.redemption.succeeded', 'customer.validation.succeeded']);
+		expect(await activityTypes(trackingId)).toEqual(['customer.redemption.succeeded', 'customer.created', 'customer.validation.succeeded']);
 	});
 
 	test('refuses a query tracking_id and a body tracking_id that differ, and changes nothing', async () => {

@@ -55,7 +55,11 @@ describe('the dataFile option', () => {
 			await serverCall(target, 'POST', '/customers', { body: { source_id: 'uma' } });
 			const lines = journalLines(dataFile);
 			expect(lines).toHaveLength(1);
-			expect(lines[0]?.changes).toEqual([{ map: 'customers', key: expect.stringMatching(/^cust_/), value: expect.objectContaining({ source_id: 'uma' }) }]);
+			const customerId = expect.stringMatching(/^cust_/);
+			expect(lines[0]?.changes).toEqual([
+				{ map: 'customers', key: customerId, value: expect.objectContaining({ source_id: 'uma' }) },
+				{ map: 'customerActivity', key: customerId, value: [expect.objectContaining({ type: 'customer.created', data: { customer: expect.objectContaining({ source_id: 'uma' }) } })] },
+			]);
 			expect(readFileSync(dataFile, 'utf8')).toBe(snapshotAtStart);
 		});
 		expect(readdirSync(directory).sort()).toEqual(['state.json', 'state.json.journal']);

@@ -14,7 +14,7 @@ describe.each(TRANSPORTS)('validate with customer[id] over $transport', ({ use }
 
 		expect(status).toBe(200);
 		expect(body).toMatchObject({ valid: true, tracking_id: 'track_b3RoZXItdmlzaXRvcg==' });
-		expect((await activityOf(customer.id)).map((entry) => entry.type)).toEqual(['customer.validation.succeeded']);
+		expect((await activityOf(customer.id)).map((entry) => entry.type)).toEqual(['customer.validation.succeeded', 'customer.created']);
 	});
 
 	test('records a failed validation on that customer too', async () => {
@@ -22,7 +22,7 @@ describe.each(TRANSPORTS)('validate with customer[id] over $transport', ({ use }
 		const { status } = await validate(target, { code: 'NO-SUCH-CODE', 'customer[id]': customer.id });
 
 		expect(status).toBe(200);
-		expect((await activityOf(customer.id)).map((entry) => entry.type)).toEqual(['customer.validation.failed']);
+		expect((await activityOf(customer.id)).map((entry) => entry.type)).toEqual(['customer.validation.failed', 'customer.created']);
 	});
 
 	test('an unknown customer id is 404 not_found naming it, and records nothing', async () => {

@@ -2,7 +2,7 @@ import { getAsyncAction } from './import-export/async-actions.js';
 import type { DomainContext } from './shared/context.js';
 import { customerActivities, type ActivitiesQuery } from './tracking/customer-activities.js';
 import { assertAssignable } from './rules/customer-rules.js';
-import { createCustomerExport, exportCsv, getExport, type ExportInput } from './import-export/customer-exports.js';
+import { createExport, deleteExport, exportCsv, exportVoucherTransactions, getExport, listExports, type ExportInput, type ExportListQuery, type TransactionExportInput } from './import-export/exports.js';
 import { importCustomersCsv } from './import-export/customer-import.js';
 import { updateCustomersInBulk, updateCustomersMetadataInBulk, type BulkCustomerUpdate } from './import-export/customer-bulk-updates.js';
 import { requireCustomer } from './customers/customers.js';
@@ -22,7 +22,7 @@ import {
 type Wrap = <A extends unknown[], R>(operation: (context: DomainContext, ...args: A) => R) => (...args: A) => R;
 
 /**
- * The operations of CONTRACT §7 (segments, validation rules, import, export, permanent deletion),
+ * The operations of CONTRACT §7 and §8 (segments, validation rules, import, exports of any object, permanent deletion),
  * wrapped by the core like every other: `changing` ones are persisted and refresh segment membership.
  */
 export function customerOperations(changing: Wrap, reading: Wrap) {
@@ -47,8 +47,11 @@ export function customerOperations(changing: Wrap, reading: Wrap) {
 		updateCustomersInBulk: changing((context, updates: readonly BulkCustomerUpdate[]) => updateCustomersInBulk(context, updates)),
 		updateCustomersMetadataInBulk: changing((context, sourceIds: readonly string[], metadata: Record<string, unknown>) => updateCustomersMetadataInBulk(context, sourceIds, metadata)),
 		getAsyncAction: reading((context, id: string) => getAsyncAction(context, id)),
-		createExport: changing((context, input: ExportInput) => createCustomerExport(context, input)),
+		createExport: changing((context, input: ExportInput) => createExport(context, input)),
+		exportVoucherTransactions: changing((context, code: string, input: TransactionExportInput) => exportVoucherTransactions(context, code, input)),
 		getExport: reading((context, id: string) => getExport(context, id)),
+		listExports: reading((context, query: ExportListQuery) => listExports(context, query)),
+		deleteExport: changing((context, id: string) => deleteExport(context, id)),
 		exportCsv: reading((context, id: string, token: string) => exportCsv(context, id, token)),
 	};
 }

@@ -1,5 +1,4 @@
 import type { ActivitiesQuery } from '../domain/tracking/customer-activities.js';
-import type { ExportInput } from '../domain/import-export/customer-exports.js';
 import type { SegmentInput } from '../domain/segments/segments.js';
 import type { AssignmentTarget, ValidationRuleInput } from '../domain/rules/validation-rules.js';
 import type { QueryObject } from './query-string.js';
@@ -38,16 +37,6 @@ export function readAssignmentBody(json: Json): { target: AssignmentTarget; id: 
 	const [target] = named;
 	if (named.length !== 1 || target === undefined) throw body.invalid('body', `an object with exactly one of ${TARGETS.join(', ')}`);
 	return { target, id: body.requiredString(json[target], target) };
-}
-
-/** `POST /v1/exports`: the mock exports customers. */
-export function readExportBody(json: Json): ExportInput {
-	const exported = body.requiredString(json.exported_object, 'exported_object');
-	if (exported !== 'customer') throw body.invalid('exported_object', '"customer"; the mock exports customers only');
-	const parameters = body.object(json.parameters, 'parameters');
-	const fields = body.list(parameters?.fields, 'parameters.fields')?.map((field, index) => body.requiredString(field, `parameters.fields[${index}]`));
-	const filters = body.object(parameters?.filters, 'parameters.filters');
-	return { exported_object: 'customer', ...(fields ? { fields } : {}), ...(filters ? { filters } : {}) };
 }
 
 /** `GET /v1/customers/{id}/activities`: `limit` (1–100, default 10) and `starting_after`. */

@@ -4,7 +4,7 @@ import { DomainError } from '../domain/shared/errors.js';
 import type { CustomEventRequest } from '../domain/tracking/events.js';
 import type { PageQuery } from '../domain/shared/paging.js';
 import type { PublishRequest } from '../domain/vouchers/publications.js';
-import type { QualificationRequest } from '../domain/validations/qualifications.js';
+import { QUALIFICATION_EXPANDS, type QualificationRequest } from '../domain/validations/qualifications.js';
 import type { RedeemableRef } from '../domain/validations/redeemables.js';
 import type { RedemptionRequest } from '../domain/validations/redemption.js';
 import type { ValidationRequest } from '../domain/validations/validation.js';
@@ -113,13 +113,17 @@ export function readCustomEvent(json: Json): CustomEventRequest {
 	});
 }
 
-/** `POST /qualifications` body. */
 /** `options.filters.code.conditions.$in`: the codes a server-side qualification looks at. */
 function readCodeFilter(filters: Json | undefined): string[] | undefined {
 	const conditions = body.object(body.object(filters?.code, 'options.filters.code')?.conditions, 'options.filters.code.conditions');
 	return body.list(conditions?.$in, 'options.filters.code.conditions.$in')?.map((code, index) => body.requiredString(code, `options.filters.code.conditions.$in[${index}]`));
 }
 
+const throwMissing = (path: string): never => {
+	throw body.invalid(path, `one of ${QUALIFICATION_EXPANDS.join(', ')}`);
+};
+
+/** `POST /qualifications` body: order, customer, tracking id, and `options` (`limit`, `filters.code`, `expand`). */
 export function readQualification(json: Json): QualificationRequest {
 	const options = body.object(json.options, 'options');
 	return defined({
@@ -128,6 +132,7 @@ export function readQualification(json: Json): QualificationRequest {
 		trackingId: body.string(json.tracking_id, 'tracking_id') || undefined,
 		limit: body.integer(options?.limit, 'options.limit'),
 		codes: readCodeFilter(body.object(options?.filters, 'options.filters')),
+		expand: body.list(options?.expand, 'options.expand')?.map((value, index) => body.oneOf(value, `options.expand[${index}]`, QUALIFICATION_EXPANDS) ?? throwMissing(`options.expand[${index}]`)),
 	});
 }
 

@@ -3,6 +3,7 @@ import { createCustomer, withFields, type Customer, type CustomerFields, type Cu
 import { DomainError, notFound } from '../shared/errors.js';
 import { paginate, type Page, type PageQuery } from '../shared/paging.js';
 import { indexDeleted, indexSaved, sourceIdIndex } from './source-id-index.js';
+import { profileChanged, recordLifecycle } from './lifecycle.js';
 
 /** By Voucherify id (`cust_…`). */
 export const findCustomerById = (ctx: DomainContext, id: string): Customer | undefined => ctx.state.customers.get(id);
@@ -39,9 +40,23 @@ export function saveCustomer(ctx: DomainContext, customer: Customer): Customer {
 	return customer;
 }
 
-/** Creates and stores a customer. */
-export const addCustomer = (ctx: DomainContext, sourceId: string | null, fields: CustomerFields): Customer =>
-	saveCustomer(ctx, createCustomer(ctx.ids.customer(), sourceId, fields, ctx.now()));
+/** Creates and stores a customer, its activity starting with `customer.created`. */
+export function addCustomer(ctx: DomainContext, sourceId: string | null, fields: CustomerFields): Customer {
+	const customer = saveCustomer(ctx, createCustomer(ctx.ids.customer(), sourceId, fields, ctx.now()));
+	recordLifecycle(ctx, customer, 'customer.created');
+	return customer;
+}
+
+/** Stores a customer's new profile; `customer.updated` is recorded when it says something new. */
+export function saveProfile(ctx: DomainContext, before: Customer, after: Customer): Customer {
+	if (after === before) return before;
+	const saved = saveCustomer(ctx, after);
+	if (profileChanged(before, saved)) recordLifecycle(ctx, saved, 'customer.updated');
+	return saved;
+}
+
+/** The customer with `fields` upserted and stored (see {@link saveProfile}). */
+export const updateProfile = (ctx: DomainContext, customer: Customer, fields: CustomerFields): Customer => saveProfile(ctx, customer, withFields(customer, fields, ctx.now()));
 
 /**
 `POST /customers`: creates the customer, or upserts the one with the same `source_id`. An `id` wins, as it does on
@@ -49,9 +64,9 @@ redemption (CONTRACT §5): it upserts that customer, keeps its `source_id`, and 
 so a stale id never quietly creates a second customer.
 */
 export function upsertCustomer(ctx: DomainContext, input: CustomerInput): Customer {
-	if (input.id !== undefined) return saveCustomer(ctx, withFields(requireCustomerById(ctx, input.id), input, ctx.now()));
+	if (input.id !== undefined) return updateProfile(ctx, requireCustomerById(ctx, input.id), input);
 	const existing = input.source_id === undefined ? undefined : findCustomerBySourceId(ctx, input.source_id);
-	if (existing) return saveCustomer(ctx, withFields(existing, input, ctx.now()));
+	if (existing) return updateProfile(ctx, existing, input);
 	return addCustomer(ctx, input.source_id ?? null, input);
 }
 
@@ -63,9 +78,9 @@ export function updateCustomer(ctx: DomainContext, idOrSourceId: string, input: 
 		if (findCustomerBySourceId(ctx, sourceId)) {
 			throw new DomainError('duplicate_source_id', 'Duplicate source_id', `Another customer already has source_id ${sourceId}`);
 		}
-		return saveCustomer(ctx, { ...withFields(customer, input, ctx.now()), source_id: sourceId, updated_at: ctx.now().toISOString() });
+		return saveProfile(ctx, customer, { ...withFields(customer, input, ctx.now()), source_id: sourceId, updated_at: ctx.now().toISOString() });
 	}
-	return saveCustomer(ctx, withFields(customer, input, ctx.now()));
+	return updateProfile(ctx, customer, input);
 }
 
 /** `DELETE /customers/{id or source_id}`: the customer, its activity and its tracking ids go. */

@@ -1,7 +1,7 @@
 import { recordAsyncAction, type AsyncAction, type BulkUpdateResult } from './async-actions.js';
 import type { DomainContext } from '../shared/context.js';
-import { withFields, type CustomerFields } from '../customers/customer.js';
-import { findCustomerBySourceId, saveCustomer } from '../customers/customers.js';
+import type { CustomerFields } from '../customers/customer.js';
+import { findCustomerBySourceId, updateProfile } from '../customers/customers.js';
 import type { Metadata } from '../orders/order.js';
 
 /** One entry of `POST /v1/customers/bulk/async`: the customer's `source_id` and the fields to set (`null` clears). */
@@ -12,7 +12,7 @@ export interface BulkCustomerUpdate extends CustomerFields {
 function updateOne(ctx: DomainContext, sourceId: string, fields: CustomerFields): BulkUpdateResult {
 	const customer = findCustomerBySourceId(ctx, sourceId);
 	if (!customer) return { source_id: sourceId, updated: false, error: `Cannot find customer with source_id ${sourceId}` };
-	saveCustomer(ctx, withFields(customer, fields, ctx.now()));
+	updateProfile(ctx, customer, fields);
 	return { source_id: sourceId, updated: true };
 }
 

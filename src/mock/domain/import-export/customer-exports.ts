@@ -1,65 +1,58 @@
-import type { DomainContext } from '../shared/context.js';
+import type { Customer } from '../customers/customer.js';
 import { columnReader } from './customer-columns.js';
-import { toCsv } from './csv.js';
-import { DomainError, notFound } from '../shared/errors.js';
 import { compileFilter, matchesFilter } from '../segments/filter.js';
 import { factsOf } from '../segments/segments.js';
-import type { CustomerExport } from '../shared/records.js';
+import type { ExportTable } from './export-table.js';
 
-export type { CustomerExport } from '../shared/records.js';
-
-/** The columns of a customer export that names none. */
-export const DEFAULT_EXPORT_FIELDS = ['id', 'source_id', 'name', 'email', 'phone', 'created_at'] as const;
-
-/** `POST /v1/exports` body, read. */
-export interface ExportInput {
-	readonly exported_object: 'customer';
-	readonly fields?: readonly string[];
-	readonly filters?: Readonly<Record<string, unknown>>;
-}
+/** The customer fields the live API exports (`metadata.<key>` and the dotted address forms are read too). */
+const CUSTOMER_FIELDS = [
+	'name',
+	'id',
+	'description',
+	'email',
+	'source_id',
+	'created_at',
+	'address_city',
+	'address_state',
+	'address_line_1',
+	'address_line_2',
+	'address_country',
+	'address_postal_code',
+	'redemptions_total_redeemed',
+	'redemptions_total_failed',
+	'redemptions_total_succeeded',
+	'redemptions_total_rolled_back',
+	'redemptions_total_rollback_failed',
+	'redemptions_total_rollback_succeeded',
+	'orders_total_amount',
+	'orders_total_count',
+	'orders_average_amount',
+	'orders_last_order_amount',
+	'orders_last_order_date',
+	'loyalty_points',
+	'loyalty_referred_customers',
+	'updated_at',
+	'phone',
+	'birthday',
+	'metadata',
+	'birthdate',
+] as const;
 
 /**
- * `POST /v1/exports` of customers: the CSV is written at once (oldest customer first, dates in UTC as
- * stored). `filters` use the segment filter language; an unknown field is `invalid_payload`.
+ * Customers, oldest first, dates in UTC as stored. `filters` use the segment filter language (CONTRACT §7), so an
+ * unknown field or operator is `invalid_payload` naming it.
  */
-export function createCustomerExport(ctx: DomainContext, input: ExportInput): CustomerExport {
-	const fields = input.fields && input.fields.length > 0 ? input.fields : DEFAULT_EXPORT_FIELDS;
-	const filter = compileFilter(input.filters ?? {}, 'parameters.filters', { allowEmpty: true });
-	const readers = fields.map((field) => {
-		const reader = columnReader(field);
-		if (!reader) throw new DomainError('invalid_payload', 'Invalid payload', `parameters.fields names ${field}, which is not a customer export field`);
-		return reader;
-	});
-	const now = ctx.now();
-	const rows = [...ctx.state.customers.values()]
-		.filter((customer) => matchesFilter(filter, factsOf(ctx, customer), now))
-		.map((customer) => readers.map((read) => read(customer)));
-	const record: CustomerExport = {
-		id: ctx.ids.export(),
-		object: 'export',
-		created_at: now.toISOString(),
-		status: 'DONE',
-		channel: 'API',
-		exported_object: 'customer',
-		parameters: { fields: [...fields], ...(input.filters ? { filters: input.filters } : {}) },
-		user_id: null,
-		token: ctx.ids.token(),
-		csv: toCsv([[...fields], ...rows]),
-	};
-	ctx.state.exports.set(record.id, record);
-	return record;
-}
-
-/** `GET /v1/exports/{id}`. */
-export function getExport(ctx: DomainContext, id: string): CustomerExport {
-	const record = ctx.state.exports.get(id);
-	if (!record) throw notFound('export', id);
-	return record;
-}
-
-/** The CSV behind an export's `result.url`; a wrong token finds nothing, like an unknown id. */
-export function exportCsv(ctx: DomainContext, id: string, token: string): string {
-	const record = ctx.state.exports.get(id);
-	if (!record || record.token !== token) throw notFound('export', id);
-	return record.csv;
-}
+export const CUSTOMER_EXPORT: ExportTable<Customer> = {
+	object: 'customer',
+	defaultFields: ['name', 'source_id'],
+	allowedFields: CUSTOMER_FIELDS,
+	reader: (field) => {
+		const read = columnReader(field);
+		return read && ((customer: Customer) => read(customer));
+	},
+	rows: (ctx, filters) => {
+		const filter = compileFilter(filters ?? {}, 'parameters.filters', { allowEmpty: true });
+		const now = ctx.now();
+		return [...ctx.state.customers.values()].filter((customer) => matchesFilter(filter, factsOf(ctx, customer), now));
+	},
+};

@@ -1,8 +1,8 @@
 import { recordAsyncAction, type AsyncAction, type ImportLine } from './async-actions.js';
 import type { DomainContext } from '../shared/context.js';
-import { withFields, type CustomerInput } from '../customers/customer.js';
+import type { CustomerInput } from '../customers/customer.js';
 import { importTargetOf, type ImportTarget } from './customer-columns.js';
-import { addCustomer, findCustomerById, saveCustomer } from '../customers/customers.js';
+import { addCustomer, findCustomerById, updateProfile } from '../customers/customers.js';
 import { parseCsv } from './csv.js';
 import { DomainError } from '../shared/errors.js';
 
@@ -80,7 +80,7 @@ function importRow(ctx: DomainContext, index: SourceIndex, targets: readonly Imp
 	try {
 		const { id, source_id: sourceId, ...fields } = readRow(targets, cells);
 		const existing = existingFor(ctx, index, id, sourceId);
-		const customer = existing ? saveCustomer(ctx, withFields(existing, fields, ctx.now())) : addCustomer(ctx, sourceId ?? null, fields);
+		const customer = existing ? updateProfile(ctx, existing, fields) : addCustomer(ctx, sourceId ?? null, fields);
 		if (customer.source_id !== null) index.set(customer.source_id, customer.id);
 		return { line, status: existing ? 'UPDATED' : 'CREATED', source_id: customer.source_id, customer_id: customer.id, error: null };
 	} catch (error) {

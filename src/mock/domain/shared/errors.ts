@@ -10,6 +10,7 @@ export type DomainErrorKey =
 	| 'ambiguous_tracking_id'
 	| 'campaign_not_publishable'
 	| 'invalid_voucher'
+	| 'invalid_export_fields'
 	| RedeemableFailureKey;
 
 /** Why a voucher or promotion tier cannot be applied to an order. */

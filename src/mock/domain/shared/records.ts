@@ -39,15 +39,32 @@ export type AsyncAction = {
 	| { readonly type: 'CUSTOMERS_BULK_UPDATE' | 'CUSTOMERS_METADATA_UPDATE'; readonly result: { readonly results: readonly BulkUpdateResult[] } }
 );
 
-/** An export as stored: the answer's fields plus the CSV it produced and the secret of its download URL. */
-export interface CustomerExport {
+/** The objects `POST /v1/exports` exports (the live API's list, less products and SKUs, which the mock has not). */
+export const EXPORTED_OBJECTS = ['voucher', 'redemption', 'customer', 'publication', 'order', 'points_expiration', 'voucher_transactions'] as const;
+
+/** What one export exports. */
+export type ExportedObject = (typeof EXPORTED_OBJECTS)[number];
+
+/** `parameters` of an export, as sent (the gift card transactions export adds its `voucher_id` filter). */
+export interface ExportParameters {
+	readonly order?: string;
+	readonly fields?: readonly string[];
+	readonly filters?: Readonly<Record<string, unknown>>;
+	/** The live API's only file format, echoed as given. */
+	readonly response_format?: 'CSV';
+}
+
+/**
+ * An export as stored: the answer's fields plus the CSV it produced and the secret of its download URL. The mock
+ * writes the CSV at creation; `GET /v1/exports/{id}` reports it `SCHEDULED` until the job delay has passed (see `jobPhase`).
+ */
+export interface ExportRecord {
 	readonly id: string;
 	readonly object: 'export';
 	readonly created_at: string;
-	readonly status: 'DONE';
 	readonly channel: 'API';
-	readonly exported_object: 'customer';
-	readonly parameters: { readonly fields: readonly string[]; readonly filters?: Readonly<Record<string, unknown>> };
+	readonly exported_object: ExportedObject;
+	readonly parameters: ExportParameters;
 	readonly user_id: null;
 	readonly token: string;
 	readonly csv: string;

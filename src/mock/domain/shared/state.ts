@@ -3,7 +3,7 @@ import type { ConsentValue, Customer } from '../customers/customer.js';
 import { DomainError } from './errors.js';
 import { forgetSourceIdIndex } from '../customers/source-id-index.js';
 import type { Metadata } from '../orders/order.js';
-import type { AsyncAction, CustomerExport, RuleAssignment, Segment, ValidationRule } from './records.js';
+import type { AsyncAction, ExportRecord, RuleAssignment, Segment, ValidationRule } from './records.js';
 import type { Voucher } from '../vouchers/voucher.js';
 import type { CampaignDefinition } from '../vouchers/campaigns.js';
 import type { VoucherTransaction } from '../vouchers/transaction-record.js';
@@ -46,7 +46,7 @@ export interface MockState {
 	/** By async action id: CSV imports and their per-line results. */
 	readonly asyncActions: Map<string, AsyncAction>;
 	/** By export id, with the CSV each one produced. */
-	readonly exports: Map<string, CustomerExport>;
+	readonly exports: Map<string, ExportRecord>;
 	/** Campaigns created through `POST /v1/campaigns`, by id (the fixture campaigns are in the catalog). */
 	readonly campaigns: Map<string, CampaignDefinition>;
 	/** Gift card balance changes and redemptions, by voucher code, oldest first. */
@@ -101,7 +101,7 @@ export interface MockStateSnapshot {
 	readonly validationRules: Readonly<Record<string, ValidationRule>>;
 	readonly ruleAssignments: Readonly<Record<string, RuleAssignment>>;
 	readonly asyncActions: Readonly<Record<string, AsyncAction>>;
-	readonly exports: Readonly<Record<string, CustomerExport>>;
+	readonly exports: Readonly<Record<string, ExportRecord>>;
 	readonly campaigns?: Readonly<Record<string, CampaignDefinition>>;
 	readonly voucherTransactions?: Readonly<Record<string, readonly VoucherTransaction[]>>;
 }

@@ -3,8 +3,8 @@ import { presentTier, type PromotionTier } from '../vouchers/campaigns.js';
 import type { DomainContext } from '../shared/context.js';
 import { recordGiftRedemption } from '../vouchers/transactions.js';
 import { ruleCustomerOf } from '../rules/customer-rules.js';
-import { referenceTo, withFields, type Customer, type CustomerInput, type CustomerReference } from '../customers/customer.js';
-import { addCustomer, findCustomerById, findCustomerBySourceId, saveCustomer } from '../customers/customers.js';
+import { referenceTo, type Customer, type CustomerInput, type CustomerReference } from '../customers/customer.js';
+import { addCustomer, findCustomerById, findCustomerBySourceId, saveCustomer, updateProfile } from '../customers/customers.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { normalizeOrder, type Metadata, type Order, type OrderInput } from '../orders/order.js';
 import { summarizeOrder, type OrderSummary } from '../orders/order-summary.js';
@@ -108,7 +108,7 @@ recorded under its own `source_id` (a login mid-session: `T` is the anonymous id
 */
 function settleCustomer(ctx: DomainContext, known: Customer | undefined, input: CustomerInput | undefined, trackingId: string | undefined): Customer | undefined {
 	const customer = known
-		? saveCustomer(ctx, withFields(known, input ?? {}, ctx.now()))
+		? updateProfile(ctx, known, input ?? {})
 		: trackingId !== undefined || input !== undefined
 			? addCustomer(ctx, input?.source_id ?? trackingId ?? null, input ?? {})
 			: undefined;
