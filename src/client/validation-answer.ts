@@ -21,13 +21,14 @@ export function stackBodyOf(params: ValidateParams, trackingId: string | undefin
 
 /**
 The legacy `reason` from the error key: `voucher_expired` is `voucher expired`, `customer_rules_violated` is
-`customer does not match validation rules`, as `GET /client/v1/validate` words them.
+`customer does not match validation rules`, `not_found` (`resource_not_found` before) is `voucher not found`, as
+`GET /client/v1/validate` words them.
 */
 const reasonOf = (key = '') =>
 	key
 		.replace(/_/g, ' ')
 		.replace(/ rules violated$/, ' does not match validation rules')
-		.replace(/^resource|^voucher(?= disabled)/, 'voucher is')
+		.replace(/^(resource )?(?=not)|^voucher (?=disabled)/, 'voucher is ')
 		.replace('is not', 'not');
 
 /** The one-code answer (`ValidationResult`) that a stack of that one voucher stands for. */

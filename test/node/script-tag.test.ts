@@ -535,13 +535,13 @@ describe('every call but validate lives in voucherify-calls.min.js, loaded on fi
 		expect(insertedScripts(page)).toEqual(['https://shop.example/voucherify-calls.min.js']);
 		// A whole validate round trip: a request the two calls had started would be in the log by its end.
 		await page.Voucherify.validate('WELCOME10');
-		expect(requests.map((request) => request.url.pathname)).toEqual(['/client/v1/validate']);
+		expect(requests.map((request) => request.url.pathname)).toEqual(['/client/v1/validations']);
 
 		// jsdom loads no <script src>: the page runs the file and the tag reports it loaded; only then do the calls go.
 		runInlineScript(page.window, callsBundle);
 		page.window.document.querySelector('script[src]')!.dispatchEvent(new page.window.Event('load'));
 		await Promise.all([published, consents]);
-		expect(requests.map((request) => request.url.pathname).sort()).toEqual(['/client/v1/consents', '/client/v1/publish', '/client/v1/validate']);
+		expect(requests.map((request) => request.url.pathname).sort()).toEqual(['/client/v1/consents', '/client/v1/publish', '/client/v1/validations']);
 	});
 
 	test('a file that cannot load rejects with a network error naming it, and the next call tries again', async () => {

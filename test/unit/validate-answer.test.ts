@@ -98,7 +98,7 @@ describe('validate() answers exactly what GET /client/v1/validate answers', () =
 	});
 
 	test.each([
-		['unknown code', 'NO-SUCH-CODE', 'voucher not found', 'resource_not_found'],
+		['unknown code', 'NO-SUCH-CODE', 'voucher not found', 'not_found'],
 		['expired', 'EXPIRED', 'voucher expired', 'voucher_expired'],
 		['not active yet', 'NOTYET', 'voucher not active', 'voucher_not_active'],
 		['disabled', 'DISABLED', 'voucher is disabled', 'voucher_disabled'],

@@ -35,7 +35,8 @@ interface OrderParty {
 
 /** One qualified redeemable: the stacked view, its order with the party, `categories` (none: the mock has no categories), and the expanded names. */
 function presentQualified(redeemable: ApplicableRedeemable, order: ReturnType<typeof normalizeOrder>, party: OrderParty, expand: readonly QualificationExpand[]) {
-	const view = presentStacked(redeemable, order);
+	// The stacked view names the campaign (what validate() asks for with `expand`); a qualification does only when expanded.
+	const { campaign_name: _unlessExpanded, ...view } = presentStacked(redeemable, order);
 	const { subject } = redeemable;
 	const names = expand.includes('redeemable')
 		? subject.kind === 'voucher'
