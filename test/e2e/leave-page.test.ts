@@ -12,6 +12,7 @@ tracks, changes the identity and sets `location.href` at once, on first visits. 
 files (leave-shop.js, leave-spa.js); the events are counted where they arrive, at a proxy in front of the mock.
 */
 
+/** First visits per page and engine; LEAVE_PAGE_VISITS=2 shortens a local run (CI runs 8). */
 const FIRST_VISITS = Number(process.env.LEAVE_PAGE_VISITS) || 8;
 /**
 A slow network, as a real shopper has: the companion file and the events' CORS preflight take this long, so the next
@@ -91,9 +92,11 @@ describe.each(ENGINES)('%s: calls made as the page is left', (engine) => {
 			const started = performance.now();
 			const visits: Array<{ run: string; trackingId: string }> = [];
 			const sentBy: string[] = [];
+			let keepalive: unknown;
 			for (let visit = 0; visit < FIRST_VISITS; visit++) {
 				const { page, trackingId, run, close } = await firstVisit(engineRun.browser(), url(), preloaded);
 				visits.push({ run, trackingId });
+				keepalive ??= await page.evaluate(() => new Request(location.href, { keepalive: true }).keepalive);
 				await page.click('#leave');
 				await waitForUrl(page, (at) => at.pathname === next && at.searchParams.get('run') === run);
 				// Which document sent the event: the page it was tracked on (its request had started) or the next one (the outbox).
@@ -112,7 +115,7 @@ describe.each(ENGINES)('%s: calls made as the page is left', (engine) => {
 			}
 			// A duplicate that came late, after its visit was counted, is counted here.
 			for (const { run, trackingId } of visits) expect(eventsOf(run).map(({ sourceId }) => sourceId)).toEqual([trackingId]);
-			console.log(`[leave-page] ${engineRun.browser().version} ${url()}: ${FIRST_VISITS}/${FIRST_VISITS} arrived once; sent by ${JSON.stringify(tally(sentBy))}; ${Math.round(performance.now() - started)} ms`);
+			console.log(`[leave-page] ${engineRun.browser().version} ${url()}: ${FIRST_VISITS}/${FIRST_VISITS} arrived once; sent by ${JSON.stringify(tally(sentBy))}; Request.keepalive ${String(keepalive)}; ${Math.round(performance.now() - started)} ms`);
 		});
 
 		test(`the control, a click that tracks and stays: the event arrives exactly once (${FIRST_VISITS} first visits)`, { timeout: visitsTimeout }, async () => {
