@@ -18,17 +18,24 @@ export async function startEventLog(
 	targetUrl: string,
 	/** Holds back the answer to the CORS preflight of `/client/v1/events` this long, as a distant API's round trip does. */
 	{ preflightDelayMs = 0 }: { preflightDelayMs?: number } = {},
-): Promise<{ url: string; events: DeliveredEvent[]; close(): Promise<void> }> {
+): Promise<{ url: string; events: DeliveredEvent[]; inFlight(): number; close(): Promise<void> }> {
 	const target = new URL(targetUrl);
 	const events: DeliveredEvent[] = [];
+	let inFlight = 0;
 	const server: Server = createServer((incoming, outgoing) => {
+		const isEvents = incoming.url?.startsWith('/client/v1/events') ?? false;
+		// An events request (its preflight included) the proxy has begun to receive and not yet answered.
+		if (isEvents) {
+			inFlight += 1;
+			outgoing.once('close', () => (inFlight -= 1));
+		}
 		const chunks: Buffer[] = [];
 		incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
 		incoming.on('end', async () => {
-			if (incoming.method === 'OPTIONS' && incoming.url?.startsWith('/client/v1/events')) await new Promise((resolve) => setTimeout(resolve, preflightDelayMs));
+			if (incoming.method === 'OPTIONS' && isEvents) await new Promise((resolve) => setTimeout(resolve, preflightDelayMs));
 			const body = Buffer.concat(chunks);
 			const upstream = forward({ host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers }, (answer) => {
-				if (incoming.method === 'POST' && incoming.url?.startsWith('/client/v1/events')) {
+				if (incoming.method === 'POST' && isEvents) {
 					const json = JSON.parse(body.toString('utf8')) as { event: string; customer?: { source_id?: string }; metadata?: Record<string, unknown> };
 					events.push({ event: json.event, sourceId: json.customer?.source_id, metadata: json.metadata ?? {}, status: answer.statusCode ?? 0 });
 				}
@@ -43,6 +50,7 @@ export async function startEventLog(
 	return {
 		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
 		events,
+		inFlight: () => inFlight,
 		close: () =>
 			new Promise((resolve) => {
 				server.close(() => resolve());

@@ -26,6 +26,7 @@ const FILES: Record<string, [path: string, type: string]> = {
 	'/leave-spa.html': ['test/e2e/fixtures/leave-spa.html', 'text/html'],
 	'/leave-spa-next.html': ['test/e2e/fixtures/leave-spa-next.html', 'text/html'],
 	'/leave-spa.js': ['test/e2e/fixtures/leave-spa.js', 'text/javascript'],
+	'/leave-watch.js': ['test/e2e/fixtures/leave-watch.js', 'text/javascript'],
 };
 
 /** The npm build's browser modules, as native ES modules: `/esm/index.js` is `dist/index.js`, its chunks beside it. */

@@ -36,6 +36,7 @@ function wrapPage(page: Page): EnginePage {
 		evaluate: (fn, argument) => page.evaluate(fn as never, argument) as never,
 		waitForFunction: async (fn, argument, timeoutMs = 15_000) => void (await page.waitForFunction(fn as never, argument, { timeout: timeoutMs, polling: 50 })),
 		screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+		url: async () => page.url(),
 		cookies: async () =>
 			(await page.context().cookies(page.url())).map(({ name, value, domain, path, expires, sameSite, httpOnly, secure }) => ({ name, value, domain, path, expires, sameSite, httpOnly, secure })),
 		close: () => page.close(),

@@ -29,6 +29,8 @@ export interface EnginePage {
 	waitForFunction<A = undefined>(fn: PageFunction<A, unknown>, argument?: A, timeoutMs?: number): Promise<void>;
 	/** Saves a PNG of the page (the whole page where the engine can, else the viewport). */
 	screenshot(path: string): Promise<void>;
+	/** The URL of the page's top-level document now (a click may have navigated it). */
+	url(): Promise<string>;
 	/** The cookies the page's current URL can read or send. */
 	cookies(): Promise<EngineCookie[]>;
 	close(): Promise<void>;
@@ -54,3 +56,13 @@ export const TEST_HOSTS = ['shop.test', 'www.shop.test', 'checkout.shop.test', '
 
 export const textContent = (page: EnginePage, selector: string) =>
 	page.evaluate((query) => document.querySelector(query)?.textContent ?? null, selector);
+
+/** Polls the page's URL until `accept(url)`: a click that navigates returns at a different moment in each engine. */
+export async function waitForUrl(page: EnginePage, accept: (url: URL) => boolean, timeoutMs = 15_000): Promise<void> {
+	for (const deadline = Date.now() + timeoutMs; ; ) {
+		const url = await page.url();
+		if (accept(new URL(url))) return;
+		if (Date.now() > deadline) throw new Error(`waitForUrl timed out after ${timeoutMs} ms at ${url}`);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}

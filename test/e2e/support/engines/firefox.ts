@@ -59,6 +59,7 @@ function wrapPage(page: Page): EnginePage {
 		evaluate: (fn, argument) => page.evaluate(fn as never, argument) as never,
 		waitForFunction: async (fn, argument, timeoutMs = 15_000) => void (await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, argument)),
 		screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
+		url: async () => page.url(),
 		cookies: async () =>
 			(await page.cookies()).map(({ name, value, domain, path, expires, sameSite, httpOnly, secure }) => ({ name, value, domain, path, expires, sameSite, httpOnly: httpOnly ?? false, secure })),
 		close: () => page.close(),

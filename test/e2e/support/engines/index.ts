@@ -7,7 +7,7 @@ import { startHostProxy, type HostProxy } from './host-proxy.js';
 import { launchWebKitEngine } from './webkit.js';
 
 export type { EngineBrowser, EngineContext, EngineCookie, EngineName, EnginePage } from './driver.js';
-export { textContent } from './driver.js';
+export { textContent, waitForUrl } from './driver.js';
 
 const LAUNCHERS: Record<EngineName, (proxyPort: number) => Promise<EngineBrowser>> = {
 	chromium: launchChromiumEngine,

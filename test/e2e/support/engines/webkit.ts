@@ -164,6 +164,7 @@ Promise.resolve().then(() => (${fn.toString()})(arguments[0].a)).then(
 			}
 		},
 		screenshot: (path) => inWindow(async () => writeFileSync(path, Buffer.from((await send('GET', '/screenshot')) as string, 'base64'))),
+		url: () => inWindow(async () => (await send('GET', '/url')) as string),
 		cookies: () =>
 			inWindow(async () =>
 				((await send('GET', '/cookie')) as Array<Omit<EngineCookie, 'expires'> & { expiry?: number }>).map(({ expiry, ...cookie }) => ({ ...cookie, expires: expiry ?? -1 })),
