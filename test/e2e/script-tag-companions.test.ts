@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { launchTestChromium } from './support/browser.js';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.js';
-import { addScriptTag, clientKeys } from './support/journeys.js';
+import { clientKeys } from './support/journeys.js';
 import { startStack, type Stack } from './support/stack.js';
 
 /**
@@ -52,7 +52,7 @@ describe('the one-file build dist/voucherify.full.min.js in Chromium', () => {
 	test('runs validate, track and validateStackable, the voucherify.js calls and render with no companion file served, and asks for none', async () => {
 		fixtures.missing.add(CALLS).add(WIDGET);
 		const { context, page, asked } = await open('/empty.html');
-		await addScriptTag(page, '/voucherify.full.min.js');
+		await page.addScriptTag({ url: '/voucherify.full.min.js' });
 
 		const outcome = await page.evaluate(async (keys) => {
 			const Voucherify = (window as unknown as { Voucherify: Global }).Voucherify;
