@@ -124,7 +124,7 @@ function requestsSection({ requests }) {
 		'',
 		table(['call', '1st call', '10th call', '10 calls'], rows),
 		'',
-		`After the page's first check, each \`validate\` with a code costs ${validate.tenth} request: the browser caches the preflight of the one URL it POSTs to for as long as the answer's \`Access-Control-Max-Age\` allows (the mock sends 600 s; without the header Chromium keeps it 5 s).` +
+		`After the page's first check, each \`validate\` with a code costs ${validate.tenth} request: the browser caches the preflight of the one URL it POSTs to for as long as the answer's \`Access-Control-Max-Age\` allows (the mock sends 600 s; without the header Chromium keeps it 5 s). Firefox ESR, in the end-to-end suite, preflights each of the first three checks, then serves the preflight from its cache too.` +
 			(validatePromotions
 				? ` A validation without a code has no single-URL form in the API: the promotions validation is a GET only, so each new cart is a new URL and a preflight before it (${validatePromotions.tenth} requests on the 10th call).`
 				: ''),
