@@ -91,4 +91,10 @@ export default [
 		output: { file: 'dist/voucherify.min.js', format: 'iife', sourcemap: true },
 		plugins: [injectVersion(), injectCompanionIntegrity(), inBrowserOnly(), nodeResolve({ browser: true }), typescriptFor(false), terser({ ecma: 2020, compress: { passes: 2 } })],
 	},
+	{
+		// The one-file script tag: the same window.Voucherify with every call and the widget bound in; loads no other file.
+		input: 'src/script-tag/full.ts',
+		output: { file: 'dist/voucherify.full.min.js', format: 'iife', sourcemap: true },
+		plugins: [injectVersion(), inBrowserOnly(), nodeResolve({ browser: true }), typescriptFor(false), terser({ ecma: 2020, compress: { passes: 2 } })],
+	},
 ];

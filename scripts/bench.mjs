@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench`: sizes and where the script tag's bytes go, then latency, request counts and start-up in headless
+// `npm run bench`: sizes and where the script tag's bytes go, then latency (on loopback, and repeated checks over a
+// delayed proxy), request counts and start-up in headless
 // Chromium against the mock API on loopback, plus the mock's own throughput. Prints the tables, writes
 // bench-results/bench.json and rewrites the README section.
 import { spawnSync } from 'node:child_process';
@@ -7,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './lib/chromium.mjs';
-import { measureLatency } from './bench/latency.mjs';
+import { measureLatency, measureRepeatedChecks } from './bench/latency.mjs';
 import { runMockBenchmark } from './bench/mock-throughput.mjs';
 import { startPageServer } from './bench/page-server.mjs';
 import { countRequests } from './bench/request-counts.mjs';
@@ -21,7 +22,7 @@ import { checkTargets } from './bench/targets.mjs';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const IIFE = `${ROOT}dist/voucherify.min.js`;
 const OUTPUT = `${ROOT}bench-results/bench.json`;
-const SETTINGS = { warmup: 20, calls: 200, startupRepetitions: 15 };
+const SETTINGS = { warmup: 20, calls: 200, startupRepetitions: 15, roundTripMs: 50, repeatedChecks: 30 };
 /** A hung browser or server must not hang CI: the whole run gets this long. */
 const WATCHDOG_MS = 10 * 60_000;
 
@@ -37,11 +38,15 @@ async function measureInChromium({ officialCode }) {
 	const keys = { clientApplicationId: MOCK_DEFAULTS.clientApplicationId, clientToken: MOCK_DEFAULTS.clientToken };
 	const api = await createMockApi().start({ port: 0, host: '127.0.0.1' });
 	const requestLog = await startRequestLog(api.url);
+	// A network round trip on loopback: every request, preflights included, waits this long before it is forwarded.
+	const slowNetwork = await startRequestLog(api.url, { delayMs: SETTINGS.roundTripMs });
 	const pages = await startPageServer({ officialCode });
 	const browser = await launchChromium();
 	try {
 		log(`latency: ${SETTINGS.calls} validate calls per variant, alternated with fetch`);
 		const latency = await measureLatency(browser, { pageUrl: pages.url, apiUrl: api.url, keys, warmup: SETTINGS.warmup, calls: SETTINGS.calls });
+		log(`repeated checks: ${SETTINGS.repeatedChecks} validations each, another code and amount each, every request delayed ${SETTINGS.roundTripMs} ms`);
+		const repeatedChecks = await measureRepeatedChecks(browser, { pageUrl: pages.url, apiUrl: slowNetwork.url, keys, delayMs: SETTINGS.roundTripMs, calls: SETTINGS.repeatedChecks });
 		log('request counts behind a logging proxy');
 		const requests = await countRequests(browser, { pageUrl: pages.url, apiUrl: requestLog.url, keys, requests: requestLog.requests });
 		log(`start-up: ${SETTINGS.startupRepetitions} fresh pages each`);
@@ -52,10 +57,10 @@ async function measureInChromium({ officialCode }) {
 			texts: { ours: readFileSync(IIFE, 'utf8'), official: officialCode },
 			repetitions: SETTINGS.startupRepetitions,
 		});
-		return { chromium: browser.version(), latency, requests, startup };
+		return { chromium: browser.version(), latency, repeatedChecks, requests, startup };
 	} finally {
 		await browser.close();
-		await Promise.all([pages.close(), requestLog.close()]);
+		await Promise.all([pages.close(), requestLog.close(), slowNetwork.close()]);
 		await api.close();
 	}
 }
@@ -75,7 +80,7 @@ async function main() {
 	const { sizes, officialCode } = await measureSizes({ iifePath: IIFE });
 	log('where the script tag\'s bytes go: its source map, module by module');
 	const moduleBytes = measureModuleBytes(IIFE);
-	const { chromium, latency, requests, startup } = await measureInChromium({ officialCode });
+	const { chromium, latency, repeatedChecks, requests, startup } = await measureInChromium({ officialCode });
 
 	// After the browser has gone, so the two do not compete for the CPU.
 	log('mock throughput: scripts/bench-mock.mjs');
@@ -89,6 +94,7 @@ async function main() {
 		sizes,
 		moduleBytes,
 		latency,
+		repeatedChecks,
 		requests,
 		startup,
 		mock,

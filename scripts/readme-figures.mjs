@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Rewrites the README's "Size and speed" section from bench-results/bench.json, so the README only ever states what
-// `npm run bench` measured. `npm run bench` ends by running this. It also rewrites the CDN snippet of "Install" (the
-// version and the sha384 integrity of dist/voucherify.min.js), and the consumer table of "Development" from
-// bench-results/consumer-check.json (`npm run consumer-check`). `--cdn` rewrites only the snippet, `--consumers` only
+// `npm run bench` measured. `npm run bench` ends by running this. It also rewrites the CDN snippets of "Install" (the
+// version and the sha384 integrity of dist/voucherify.min.js and dist/voucherify.full.min.js), and the consumer table
+// of "Development" from bench-results/consumer-check.json (`npm run consumer-check`). `--cdn` rewrites only the snippet, `--consumers` only
 // the consumer table.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -36,6 +36,7 @@ function sizeSection({ sizes }) {
 				row('script tag `dist/voucherify.min.js` (self-contained: the package has no runtime dependency)', sizes.iife, ratio(ratios.iifeVsOfficial.gzip)),
 				row('every call but `validate`, `dist/voucherify-calls.min.js`, loaded by the script tag on the first such call only', sizes.calls, ''),
 				row('discount widget `dist/voucherify-widget.min.js`, loaded by the script tag on the first `Voucherify.render()` only', sizes.widget, ''),
+				...(sizes.full ? [row('one-file script tag `dist/voucherify.full.min.js` (every call and the widget; loads nothing else)', sizes.full, ratio(ratios.fullVsOfficial.gzip))] : []),
 				row("an SPA's `import { createClient } from 'voucherify-browser'`, tree-shaken", sizes.esmCreateClient, ratio(ratios.esmVsOfficial.gzip)),
 				row('official `@voucherify/sdk` 2.9 client side (`VoucherifyClientSide`)', sizes.official, ''),
 			],
@@ -85,26 +86,48 @@ function latencySection({ latency }) {
 	];
 }
 
-function requestsSection({ requests }) {
-	const { validate, validateStackable } = requests;
-	const cached = validateStackable.tenth < validate.tenth;
-	const advice = cached
-		? `For repeated checks (a cart that re-validates as it changes), prefer \`validateStackable\`: its POST always goes to the one URL \`/client/v1/validations\`, and Chromium keys its CORS preflight cache by URL, so after the first call each check is ${validateStackable.tenth} request, while every \`validate\` GET with a new query string is a new URL and pays for a preflight again (${validate.tenth} requests).`
-		: `In this run the preflight of \`validateStackable\` was not served from the cache (${validateStackable.tenth} requests on the 10th call), so neither call has an edge for repeated checks here.`;
+function repeatedChecksSection({ repeatedChecks }) {
+	if (!repeatedChecks) return [];
+	const { delayMs, calls, ours, official, first } = repeatedChecks;
 	return [
-		'### Requests per call',
 		'',
-		'Requests that reached the API, CORS preflights included, counted by a logging proxy in front of the mock, in a fresh browser context.',
+		`#### Repeated checks over a ${delayMs} ms round trip`,
+		'',
+		`A shopper trying codes as the cart changes: ${calls} validations, each with another code and cart amount (\`validate({ code, amount })\`), through each SDK in turn in one fresh page, with a proxy that holds every request (CORS preflights included) ${delayMs} ms before it reaches the mock, as a network would. Our \`validate\` POSTs to the one URL \`/client/v1/validations\`, whose preflight the browser caches; the official SDK's GET puts the code and amount in the URL, so each check is a new URL and a preflight first. Milliseconds, of the calls after the first of each (first calls: ours ${ms(first.ours)}, official ${ms(first.official)}).`,
 		'',
 		table(
-			['call', '1st call', '10th call'],
+			['client', 'median', 'p95'],
 			[
-				['`validate` (GET, a different code each call)', validate.first, validate.tenth],
-				['`validateStackable` (POST to one URL)', validateStackable.first, validateStackable.tenth],
+				['voucherify-browser `validate`', ms(ours.median), ms(ours.p95)],
+				['official `@voucherify/sdk` `validate`', ms(official.median), ms(official.p95)],
 			],
 		),
 		'',
-		advice,
+		`Ratio of the medians: ${repeatedChecks.ratio.toFixed(3)}×.`,
+	];
+}
+
+const REQUEST_ROWS = [
+	['validate', '`validate({ code, amount })`: POST to the one URL `/client/v1/validations`'],
+	['validatePromotions', '`validate({ amount })` without a code: the promotions validation, `GET /client/v1/promotions/validation?…`'],
+	['validateStackable', '`validateStackable(…)`: POST to `/client/v1/validations`'],
+	['officialValidate', 'official `@voucherify/sdk` `validate({ code, amount })`: `GET /client/v1/validate?…`'],
+];
+
+function requestsSection({ requests }) {
+	const rows = REQUEST_ROWS.filter(([key]) => requests[key]).map(([key, label]) => [label, requests[key].first, requests[key].tenth, requests[key].total ?? '']);
+	const { validate, validatePromotions } = requests;
+	return [
+		'### Requests per call',
+		'',
+		'Requests that reached the API, CORS preflights included, counted by a logging proxy in front of the mock: ten calls of each, every one with another code (where it takes one) and another cart amount, in a fresh browser context per row.',
+		'',
+		table(['call', '1st call', '10th call', '10 calls'], rows),
+		'',
+		`After the page's first check, each \`validate\` with a code costs ${validate.tenth} request: the browser caches the preflight of the one URL it POSTs to for as long as the answer's \`Access-Control-Max-Age\` allows (the mock sends 600 s; without the header Chromium keeps it 5 s). Firefox ESR, in the end-to-end suite, preflights each of the first three checks, then serves the preflight from its cache too.` +
+			(validatePromotions
+				? ` A validation without a code has no single-URL form in the API: the promotions validation is a GET only, so each new cart is a new URL and a preflight before it (${validatePromotions.tenth} requests on the 10th call).`
+				: ''),
 	];
 }
 
@@ -169,6 +192,7 @@ export function renderSection(results) {
 		...moduleBytesSection(results),
 		'',
 		...latencySection(results),
+		...repeatedChecksSection(results),
 		'',
 		...requestsSection(results),
 		'',
@@ -183,9 +207,9 @@ export function renderSection(results) {
 function writeCdnSnippet() {
 	const { version } = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
 	const readme = readFileSync(README, 'utf8');
-	const updated = withCdnSnippet(readme, version, `${ROOT}dist/voucherify.min.js`);
+	const updated = withCdnSnippet(readme, version, `${ROOT}dist`);
 	if (updated !== readme) writeFileSync(README, updated);
-	console.error(`[bench] README.md CDN snippet written for ${version}`);
+	console.error(`[bench] README.md CDN snippets written for ${version}`);
 }
 
 function writeConsumerTable() {

@@ -7,6 +7,7 @@ export const targetValue = ({ value, unit }) => {
 	if (unit === 'B') return `${bytes(value)} B`;
 	// Three decimals, so a figure just over its limit never prints as the limit itself.
 	if (unit === '×') return `${value.toFixed(3)}×`;
+	if (unit === 'ms') return `${value.toFixed(3)} ms`;
 	return `${value} ${unit}${value === 1 ? '' : 's'}`;
 };
 

@@ -57,19 +57,21 @@ export async function measureSizes({ iifePath }) {
 	const iife = readFileSync(iifePath, 'utf8');
 	// The companion files sit beside the core and are measured on their own: a page loads each only when it needs it.
 	const beside = (file) => readFileSync(iifePath.replace(/voucherify\.min\.js$/, file), 'utf8');
-	const [calls, widget] = [beside('voucherify-calls.min.js'), beside('voucherify-widget.min.js')];
-	for (const [name, code] of Object.entries({ iife, calls, widget, esm })) assertBrowserCode(name, code);
+	const [calls, widget, full] = [beside('voucherify-calls.min.js'), beside('voucherify-widget.min.js'), beside('voucherify.full.min.js')];
+	for (const [name, code] of Object.entries({ iife, calls, widget, full, esm })) assertBrowserCode(name, code);
 
 	const sizes = {
 		iife: measureText(iife),
 		calls: measureText(calls),
 		widget: measureText(widget),
+		full: measureText(full),
 		esmCreateClient: measureText(esm),
 		official: measureText(official),
 	};
 	const ratio = (ours, other) => Object.fromEntries(Object.keys(ours).map((key) => [key, round(ours[key] / other[key], 3)]));
 	sizes.ratios = {
 		iifeVsOfficial: ratio(sizes.iife, sizes.official),
+		fullVsOfficial: ratio(sizes.full, sizes.official),
 		esmVsOfficial: ratio(sizes.esmCreateClient, sizes.official),
 	};
 	return { sizes, officialCode: official };

@@ -24,9 +24,19 @@ export function moduleBytesTable({ moduleBytes }) {
 	return textTable(['where the script tag\'s bytes go', 'gzip share', 'share', 'min'], rows);
 }
 
+const REQUEST_ROWS = {
+	validate: 'validate, new code and amount each call: 1st / 10th',
+	validatePromotions: 'validate without a code (promotions), new cart each call: 1st / 10th',
+	validateStackable: 'validateStackable, new code and amount each call: 1st / 10th',
+	officialValidate: 'official validate, new code and amount each call: 1st / 10th',
+};
+
+const requestRows = (requests) =>
+	Object.entries(REQUEST_ROWS).map(([key, label]) => ['requests', label, `${requests[key].first} / ${requests[key].tenth}`, `${requests[key].total} for 10 calls`]);
+
 /** The one table `npm run bench` prints: every figure of bench.json, then the targets. */
 export function summaryTable(results) {
-	const { sizes, latency, requests, startup, mock, targets } = results;
+	const { sizes, latency, repeatedChecks, requests, startup, mock, targets } = results;
 	const size = (label, key, compare) => [
 		'size',
 		label,
@@ -43,12 +53,18 @@ export function summaryTable(results) {
 		size('script tag dist/voucherify.min.js (min / gzip / brotli)', 'iife', 'iifeVsOfficial'),
 		size('calls file dist/voucherify-calls.min.js, loaded on the first call but validate', 'calls'),
 		size('discount widget dist/voucherify-widget.min.js, loaded on render() only', 'widget'),
+		size('one-file build dist/voucherify.full.min.js, every call and the widget', 'full', 'fullVsOfficial'),
 		size('SPA import { createClient } bundle', 'esmCreateClient', 'esmVsOfficial'),
 		size('official @voucherify/sdk client side', 'official'),
 		latencyRow(`ours validate, median / p95 (${latency.calls} calls)`, latency.ours),
 		latencyRow(`official validate, median / p95 (${latency.calls} calls)`, latency.official),
-		['requests', 'validate, new code each call: 1st / 10th', `${requests.validate.first} / ${requests.validate.tenth}`, 'preflight + GET'],
-		['requests', 'validateStackable, one URL: 1st / 10th', `${requests.validateStackable.first} / ${requests.validateStackable.tenth}`, 'preflight cached after the 1st'],
+		[
+			'latency',
+			`repeated checks, ${repeatedChecks.delayMs} ms round trip, median (${repeatedChecks.ours.n} calls)`,
+			`${ms(repeatedChecks.ours.median)} ms`,
+			`official ${ms(repeatedChecks.official.median)} ms; ${ratio(repeatedChecks.ratio)}`,
+		],
+		...requestRows(requests),
 		['start-up', `evaluate + create client, median (${startup.repetitions} runs)`, `${ms(startup.ours.median)} ms`, `official ${ms(startup.official.median)} ms; ${ratio(startup.ratio)}`],
 		...mockRows(mock),
 		...targets.map((target) => ['target', target.label, targetValue(target), target.met ? 'met' : 'NOT MET']),

@@ -11,7 +11,7 @@ export async function pack(root, destination) {
 	return { tarball: join(destination, info.filename), files: info.files.map((file) => file.path), size: info.size, unpackedSize: info.unpackedSize };
 }
 
-const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map', 'dist/index.d.ts.map', 'dist/server/index.js', 'dist/mock/index.js', 'dist/mock/cli.js', 'dist/voucherify.min.js', 'dist/voucherify-calls.min.js', 'dist/voucherify-widget.min.js', 'dist/script-tag/global.d.ts'];
+const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map', 'dist/index.d.ts.map', 'dist/server/index.js', 'dist/mock/index.js', 'dist/mock/cli.js', 'dist/voucherify.min.js', 'dist/voucherify-calls.min.js', 'dist/voucherify-widget.min.js', 'dist/voucherify.full.min.js', 'dist/script-tag/global.d.ts'];
 
 /** The files a user needs are there; nothing from the repository's tests, scripts or CI is; no chunk is stale. */
 export function checkTarballFiles(files, packageDir) {

@@ -1,21 +1,29 @@
-// The README's script-tag snippet: a CDN URL pinned to the released version, with Subresource Integrity.
+// The README's script-tag snippets: a CDN URL pinned to the released version, with Subresource Integrity, one for
+// the core (`voucherify.min.js`) and one for the one-file build (`voucherify.full.min.js`).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const CDN_START = '<!-- cdn-snippet:start -->';
 export const CDN_END = '<!-- cdn-snippet:end -->';
 
+/** Each snippet: the built file it loads and the README markers around it. */
+export const CDN_SNIPPETS = [
+	{ file: 'voucherify.min.js', start: CDN_START, end: CDN_END },
+	{ file: 'voucherify.full.min.js', start: '<!-- cdn-snippet-full:start -->', end: '<!-- cdn-snippet-full:end -->' },
+];
+
 /** The `integrity` value of a file: its SHA-384, base64, as browsers check it. */
 export const integrityOf = (file) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
 
-export const cdnUrl = (version) => `https://cdn.jsdelivr.net/npm/voucherify-browser@${version}/dist/voucherify.min.js`;
+export const cdnUrl = (version, file = 'voucherify.min.js') => `https://cdn.jsdelivr.net/npm/voucherify-browser@${version}/dist/${file}`;
 
 /** The snippet as the README shows it, between its markers. */
-export const renderCdnSnippet = (version, integrity) =>
+export const renderCdnSnippet = (version, integrity, file = 'voucherify.min.js') =>
 	[
 		'```html',
 		'<script',
-		`\tsrc="${cdnUrl(version)}"`,
+		`\tsrc="${cdnUrl(version, file)}"`,
 		`\tintegrity="${integrity}"`,
 		'\tcrossorigin="anonymous"',
 		'\tdata-client-application-id="YOUR-CLIENT-APPLICATION-ID"',
@@ -25,22 +33,22 @@ export const renderCdnSnippet = (version, integrity) =>
 		'```',
 	].join('\n');
 
-/** The README text with the snippet rewritten for `version` and the built `file`. */
-export function withCdnSnippet(readme, version, file) {
-	const start = readme.indexOf(CDN_START);
-	const end = readme.indexOf(CDN_END);
-	if (start === -1 || end < start) throw new Error(`README.md has no ${CDN_START} … ${CDN_END} section`);
-	return `${readme.slice(0, start + CDN_START.length)}\n${renderCdnSnippet(version, integrityOf(file))}\n${readme.slice(end)}`;
+/** The README text with every snippet rewritten for `version` and the built files in `distDir`. */
+export function withCdnSnippet(readme, version, distDir) {
+	return CDN_SNIPPETS.reduce((text, { file, start, end }) => {
+		const from = text.indexOf(start);
+		const to = text.indexOf(end);
+		if (from === -1 || to < from) throw new Error(`README.md has no ${start} … ${end} section`);
+		return `${text.slice(0, from + start.length)}\n${renderCdnSnippet(version, integrityOf(join(distDir, file)), file)}\n${text.slice(to)}`;
+	}, readme);
 }
 
-/** Throws unless the README's snippet is exactly the one for `version` and `file` (the packed script tag). */
-export function checkCdnSnippet(readme, file, version) {
-	const expected = withCdnSnippet(readme, version, file);
+/** Throws unless the README's snippets are exactly the ones for `version` and the files in `distDir` (the packed ones). */
+export function checkCdnSnippet(readme, distDir, version) {
+	const expected = withCdnSnippet(readme, version, distDir);
 	if (expected !== readme) {
-		const shown = readme.slice(readme.indexOf(CDN_START), readme.indexOf(CDN_END));
-		throw new Error(
-			`README.md's CDN snippet is not the one for ${version} with ${integrityOf(file)}: run \`npm run build && node scripts/readme-figures.mjs --cdn\`\n${shown}`,
-		);
+		const shown = CDN_SNIPPETS.map(({ start, end }) => readme.slice(readme.indexOf(start), readme.indexOf(end))).join('\n');
+		throw new Error(`README.md's CDN snippets are not the ones for ${version} and the files in ${distDir}: run \`npm run build && node scripts/readme-figures.mjs --cdn\`\n${shown}`);
 	}
-	return `${cdnUrl(version)} ${integrityOf(file)}`;
+	return CDN_SNIPPETS.map(({ file }) => `${cdnUrl(version, file)} ${integrityOf(join(distDir, file))}`).join(', ');
 }

@@ -128,7 +128,7 @@ describe.each(ENGINES)('%s: the demo storefront', (engine) => {
 		await context.close();
 	});
 
-	test('the first validate costs a preflight and a POST, the next code one POST; so does the tenth stackable validation', async () => {
+	test('the first validate costs a preflight and a POST; later ones (other codes) and validateStackable POST to the same URL under its cached preflight', async () => {
 		const context = await run.browser().newContext();
 		const page = await openDemo(context);
 		const requestsFor = async (call: () => Promise<unknown>) => {
@@ -147,12 +147,13 @@ describe.each(ENGINES)('%s: the demo storefront', (engine) => {
 			);
 
 		expect(await requestsFor(validate('WELCOME10'))).toEqual(['OPTIONS /client/v1/validations', 'POST /client/v1/validations']);
-		// Every code goes to the one URL, whose preflight the engine has cached (Access-Control-Max-Age).
-		expect(await requestsFor(validate('SAVE5'))).toEqual(['POST /client/v1/validations']);
-		const stackable: string[][] = [];
-		for (let call = 1; call <= 10; call += 1) stackable.push(await requestsFor(validateStackable));
-		expect(stackable[0]).toEqual(['POST /client/v1/validations']);
-		expect(stackable[9]).toEqual(['POST /client/v1/validations']);
+		// Every code goes to the one URL, and every engine keys its preflight cache by URL.
+		const later = [await requestsFor(validate('SAVE5')), await requestsFor(validate('BIGSALE20'))];
+		for (let call = 1; call <= 10; call += 1) later.push(await requestsFor(validateStackable));
+		expect(later.map((requests) => requests.filter((request) => !request.startsWith('OPTIONS ')))).toEqual(later.map(() => ['POST /client/v1/validations']));
+		// Chromium serves every later preflight from its cache; Firefox ESR (measured) preflights the first three calls, then caches.
+		if (engine === 'chromium') expect(later.flat()).not.toContain('OPTIONS /client/v1/validations');
+		expect(later.slice(-5)).toEqual(later.slice(-5).map(() => ['POST /client/v1/validations']));
 		await context.close();
 	});
 

@@ -16,6 +16,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(ROOT, 'dist');
 const ESM_ENTRY = join(DIST, 'index.js');
 const SCRIPT_TAG_BUILD = join(DIST, 'voucherify.min.js');
+/** The script tag's companion files and its one-file build, which ship to browsers beside or instead of the core. */
+const SCRIPT_TAG_FILES = ['voucherify-calls.min.js', 'voucherify-widget.min.js', 'voucherify.full.min.js'].map((file) => join(DIST, file));
 const MOCK_ENTRY = join(DIST, 'mock', 'index.js');
 /** Packages the browser entry may import: none, everything it runs is its own code. */
 const BROWSER_DEPENDENCIES: string[] = [];
@@ -60,13 +62,13 @@ function moduleGraph(entry: string): { files: string[]; packages: string[] } {
 	return { files: [...files], packages: [...packages].sort() };
 }
 
-const browserFiles = (): string[] => [...moduleGraph(ESM_ENTRY).files, SCRIPT_TAG_BUILD];
+const browserFiles = (): string[] => [...moduleGraph(ESM_ENTRY).files, SCRIPT_TAG_BUILD, ...SCRIPT_TAG_FILES];
 const name = (file: string) => relative(ROOT, file);
 const filesMatching = (files: string[], pattern: RegExp) => files.filter((file) => pattern.test(readFileSync(file, 'utf8'))).map(name);
 
 describe('the browser bundles', () => {
-	test('exist: the ESM entry with at least one chunk, and the script-tag build', () => {
-		expect(existsSync(SCRIPT_TAG_BUILD)).toBe(true);
+	test('exist: the ESM entry with at least one chunk, and the script-tag builds', () => {
+		expect([SCRIPT_TAG_BUILD, ...SCRIPT_TAG_FILES].filter((file) => !existsSync(file)).map(name)).toEqual([]);
 		expect(moduleGraph(ESM_ENTRY).files.length).toBeGreaterThan(1);
 	});
 

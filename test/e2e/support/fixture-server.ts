@@ -8,6 +8,7 @@ const FILES: Record<string, [path: string, type: string]> = {
 	'/voucherify.min.js': ['dist/voucherify.min.js', 'text/javascript'],
 	'/voucherify-widget.min.js': ['dist/voucherify-widget.min.js', 'text/javascript'],
 	'/voucherify-calls.min.js': ['dist/voucherify-calls.min.js', 'text/javascript'],
+	'/voucherify.full.min.js': ['dist/voucherify.full.min.js', 'text/javascript'],
 	'/jquery-shop.html': ['test/e2e/fixtures/jquery-shop.html', 'text/html'],
 	'/jquery-shop.js': ['test/e2e/fixtures/jquery-shop.js', 'text/javascript'],
 	'/blank.html': ['test/e2e/fixtures/blank.html', 'text/html'],
@@ -33,6 +34,16 @@ const FILES: Record<string, [path: string, type: string]> = {
 const esmFile = (pathname: string): [path: string, type: string] | undefined =>
 	/^\/esm\/(chunks\/)?[\w.-]+\.js$/.test(pathname) ? [`dist/${pathname.slice('/esm/'.length)}`, 'text/javascript'] : undefined;
 
+/** The fixture server as a test drives it. */
+export type FixtureServer = {
+	port: number;
+	/** Every path asked for, in order, answered or not. */
+	requested: string[];
+	/** Paths answered 404 while they are in the set (a file missing from a shop's server), whatever FILES holds. */
+	missing: Set<string>;
+	close(): Promise<void>;
+};
+
 /**
 Serves the built script tag and small fixture pages under the same strict CSP as the demo. The API URL reaches the
 pages through `data-api-url`, filled in per request from `?api=`.
@@ -41,11 +52,14 @@ export async function startFixtureServer(
 	apiUrl: string,
 	/** Milliseconds to hold back the answer for some paths: a slow network for, e.g., `/voucherify-calls.min.js`. */
 	{ delays = {} }: { delays?: Record<string, number> } = {},
-): Promise<{ port: number; close(): Promise<void> }> {
+): Promise<FixtureServer> {
+	const requested: string[] = [];
+	const missing = new Set<string>();
 	const csp = `default-src 'none'; script-src 'self'; connect-src ${new URL(apiUrl).origin}; frame-src 'self'; style-src 'self'; img-src 'self'`;
 	const server: Server = createServer(async (request, response) => {
 		const { pathname } = new URL(request.url ?? '/', 'http://fixture.invalid');
-		const file = FILES[pathname] ?? esmFile(pathname);
+		requested.push(pathname);
+		const file = missing.has(pathname) ? undefined : (FILES[pathname] ?? esmFile(pathname));
 		if (pathname === '/favicon.ico') {
 			// Every engine asks for it on its own; an empty answer keeps it out of the pages' error logs.
 			response.writeHead(204).end();
@@ -68,6 +82,8 @@ export async function startFixtureServer(
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	return {
 		port: (server.address() as AddressInfo).port,
+		requested,
+		missing,
 		close: () => new Promise((resolve) => server.close(() => resolve())),
 	};
 }

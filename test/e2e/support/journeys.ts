@@ -10,20 +10,34 @@ export const ANONYMOUS_COOKIE = 'voucherify_anonymous_id';
 
 export const clientKeys = (stack: Stack) => ({ clientApplicationId: KEYS.clientApplicationId, clientToken: KEYS.clientToken, apiUrl: stack.apiUrl });
 
-type ValidationBody = { redeemables?: Array<{ id?: string }>; order?: { amount?: number }; tracking_id?: string };
+/** A `POST /client/v1/validations` body in the query terms of the GET it replaced: `code`, `amount`, `tracking_id`, `customer[…]`. */
+function validationFields(body: string): URLSearchParams {
+	const { redeemables, order, tracking_id, customer } = JSON.parse(body) as {
+		redeemables?: Array<{ id?: string }>;
+		order?: { amount?: number };
+		tracking_id?: string;
+		customer?: { id?: string; source_id?: string };
+	};
+	const fields: Array<[string, unknown]> = [
+		['code', redeemables?.length === 1 ? redeemables[0]!.id : undefined],
+		['amount', order?.amount],
+		['tracking_id', tracking_id],
+		['customer[id]', customer?.id],
+		['customer[source_id]', customer?.source_id],
+	];
+	return new URLSearchParams(fields.filter(([, value]) => value !== undefined).map(([name, value]) => [name, String(value)]));
+}
 
 /**
-The one-code validations the API received since the log was cleared (validate() POSTs its voucher to
-`/client/v1/validations`), each as `code`, `amount` and `tracking_id` params, present when sent.
+The validations the API received since the log was cleared (`POST /client/v1/validations`, and the deprecated
+`GET /client/v1/validate`), each as its fields: `code`, `amount`, `tracking_id`, `customer[id]`, `customer[source_id]`.
 */
 export const validations = (stack: Stack) =>
-	stack.requests
-		.filter((request) => request.method === 'POST' && request.path === '/client/v1/validations')
-		.map((request) => {
-			const { redeemables = [], order, tracking_id } = JSON.parse(request.body || '{}') as ValidationBody;
-			const sent = { code: redeemables.length === 1 ? redeemables[0]?.id : undefined, amount: order?.amount, tracking_id };
-			return new URLSearchParams(Object.entries(sent).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]])));
-		});
+	stack.requests.flatMap((request) => {
+		if (request.method === 'POST' && request.path.split('?')[0] === '/client/v1/validations') return [validationFields(request.body)];
+		if (request.method === 'GET' && request.path.startsWith('/client/v1/validate?')) return [new URL(request.path, stack.apiUrl).searchParams];
+		return [];
+	});
 
 export async function activityOf(stack: Stack, customer: string): Promise<string[]> {
 	const { body } = await stack.serverApi<{ data: Array<{ type: string }> }>(`/v1/customers/${encodeURIComponent(customer)}/activity?limit=100`);
