@@ -25,7 +25,11 @@ function summarizeFile(file) {
 		const failed = Math.max(1, failedTests + notRun.length);
 		const why = file.message ? `: ${file.message.split('\n')[0]}` : '';
 		if (tests.length === 0) return { passed, failed, reason: `${name} failed to load${why}` };
-		if (notRun.length > 0) return { passed, failed, reason: `${name} failed${why}; its ${notRun.length} test(s) that did not run (a set-up failed, or skipped) count as failed` };
+		if (notRun.length > 0) {
+			// vitest's report carries no message for a failed hook: name the blocks whose tests did not run.
+			const blocks = [...new Set(notRun.map((test) => (test.ancestorTitles ?? []).join(' > ') || test.title))].join('; ');
+			return { passed, failed, reason: `${name} failed${why}; its ${notRun.length} test(s) that did not run (a set-up failed, or skipped) count as failed: ${blocks}` };
+		}
 		return { passed, failed, reason: failedTests === 0 ? `${name} failed outside its tests${why}` : undefined };
 	}
 	if (notRun.length === 0) return { passed, failed: failedTests };

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 /**
 .ci/summarize.mjs, the line CI reads, on reports the real vitest writes: the fixture suite in
 support/ci-fixtures/ runs once (a passing file, a failing one, one all skipped or todo, one whose beforeAll throws
-with 5 tests, one that throws while loading), and each case below is a step made of some of its files.
+with 5 tests, one whose describe block's beforeAll throws, one that throws while loading), and each case below is a
+step made of some of its files.
 */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -105,6 +106,14 @@ describe('.ci/summarize.mjs', () => {
 		expect(lines.at(-1)).toBe('3 passed, 5 failed');
 		expect(exitCode).toBe(1);
 		expect(lines[0]).toMatch(/setup-fails\.fixture\.mjs.*the set-up broke/);
+	});
+
+	test("a describe block whose set-up fails is named, since vitest's report has no message for it", async () => {
+		const { lines, exitCode } = await summarize([stepOf('block-setup-fails'), 1]);
+
+		expect(lines.at(-1)).toBe('1 passed, 2 failed');
+		expect(exitCode).toBe(1);
+		expect(lines[0]).toMatch(/block-setup-fails\.fixture\.mjs failed; its 2 test\(s\) that did not run .*count as failed: webkit: a journey$/);
 	});
 
 	test('a file that fails to load counts as one failure and is named', async () => {

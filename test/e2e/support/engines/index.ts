@@ -23,6 +23,36 @@ export const ENGINES: EngineName[] = (process.env.E2E_ENGINES?.split(',') ?? Obj
 
 export const TIMINGS_FILE = 'test-results/engine-timings.jsonl';
 
+/** A launch that fails or hangs (a driver that never answers New Session, a browser that never starts) is tried again. */
+const LAUNCH_ATTEMPTS = 3;
+const LAUNCH_ATTEMPT_TIMEOUT_MS = 100_000;
+
+/**
+A hook that fails skips every test of its block, and vitest's `retry` does not repeat hooks: the launch repeats
+itself, and says on stderr what went wrong each time, so a flaky start is retried and a broken one is reported.
+*/
+async function launchWithRetries(name: EngineName, proxyPort: number): Promise<EngineBrowser> {
+	const failures: string[] = [];
+	for (let attempt = 1; attempt <= LAUNCH_ATTEMPTS; attempt += 1) {
+		const launch = LAUNCHERS[name](proxyPort);
+		let timer: NodeJS.Timeout | undefined;
+		const hung = new Promise<never>((_, reject) => {
+			timer = setTimeout(() => reject(new Error(`no browser after ${LAUNCH_ATTEMPT_TIMEOUT_MS / 1000} s`)), LAUNCH_ATTEMPT_TIMEOUT_MS);
+		});
+		try {
+			return await Promise.race([launch, hung]);
+		} catch (error) {
+			// A launch given up on that starts after all is closed, so no browser outlives the suite.
+			void launch.then((late) => late.close()).catch(() => undefined);
+			failures.push(`attempt ${attempt}: ${error instanceof Error ? error.message : String(error)}`);
+			console.error(`[e2e] ${name} did not launch (${failures.at(-1)})${attempt < LAUNCH_ATTEMPTS ? '; trying again' : ''}`);
+		} finally {
+			clearTimeout(timer);
+		}
+	}
+	throw new Error(`${name} did not launch in ${LAUNCH_ATTEMPTS} attempts: ${failures.join('; ')}`);
+}
+
 /**
 Launches `name` for the enclosing describe block behind a host proxy that keeps it on loopback, and closes it after.
 An engine that cannot start fails the block's tests; it is never skipped. The block's wall time, launch included,
@@ -35,8 +65,8 @@ export function useEngine(name: EngineName, suite: string): { browser(): EngineB
 	beforeAll(async () => {
 		started = performance.now();
 		proxy = await startHostProxy();
-		browser = await LAUNCHERS[name](proxy.port);
-	});
+		browser = await launchWithRetries(name, proxy.port);
+	}, LAUNCH_ATTEMPTS * LAUNCH_ATTEMPT_TIMEOUT_MS + 10_000);
 	afterAll(async () => {
 		await browser?.close();
 		await proxy?.close();
