@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { launchTestChromium } from './support/browser.js';
-import { startFixtureServer, type FixtureServer } from './support/fixture-server.js';
+import type { FixtureServer } from './support/fixture-server.js';
+import { startFixtureSuite, type FixtureSuite } from './support/fixture-suite.js';
 import { clientKeys } from './support/journeys.js';
-import { startStack, type Stack } from './support/stack.js';
+import type { Stack } from './support/stack.js';
 
 /**
 Chromium, against the mock over HTTP: the one-file build needs no companion file, and the core meets a missing one
@@ -13,21 +13,17 @@ with the typed error on every path a storefront can take, then loads it once it 
 const CALLS = '/voucherify-calls.min.js';
 const WIDGET = '/voucherify-widget.min.js';
 
+let suite: FixtureSuite;
 let stack: Stack;
 let fixtures: FixtureServer;
 let browser: Browser;
 
 beforeAll(async () => {
-	stack = await startStack({ allowedOrigins: ['*'] });
-	fixtures = await startFixtureServer(stack.apiUrl);
-	browser = await launchTestChromium();
+	suite = await startFixtureSuite();
+	({ stack, fixtures, browser } = suite);
 });
 
-afterAll(async () => {
-	await browser?.close();
-	await fixtures?.close();
-	await stack?.close();
-});
+afterAll(() => suite?.close());
 
 beforeEach(() => {
 	fixtures.missing.clear();

@@ -1,30 +1,26 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PREFLIGHT_MAX_AGE_SECONDS } from '../../src/mock/http/cors.js';
-import { launchTestChromium } from './support/browser.js';
-import { startFixtureServer, type FixtureServer } from './support/fixture-server.js';
+import type { FixtureServer } from './support/fixture-server.js';
+import { startFixtureSuite, type FixtureSuite } from './support/fixture-suite.js';
 import { clientKeys } from './support/journeys.js';
-import { startStack, type Stack } from './support/stack.js';
+import type { Stack } from './support/stack.js';
 
 /** What a shopper's repeated checks cost in requests: Chromium, a fresh context, the mock behind its logging proxy. */
 
 const CODES = ['WELCOME10', 'BIGSALE20', 'SAVE5', 'FREEITEM', 'GIFT50', 'EXPIRED', 'NOTYET', 'DISABLED', 'LASTONE', 'NO-SUCH-CODE'];
 
+let suite: FixtureSuite;
 let stack: Stack;
 let fixtures: FixtureServer;
 let browser: Browser;
 
 beforeAll(async () => {
-	stack = await startStack({ allowedOrigins: ['*'] });
-	fixtures = await startFixtureServer(stack.apiUrl);
-	browser = await launchTestChromium();
+	suite = await startFixtureSuite();
+	({ stack, fixtures, browser } = suite);
 });
 
-afterAll(async () => {
-	await browser?.close();
-	await fixtures?.close();
-	await stack?.close();
-});
+afterAll(() => suite?.close());
 
 /** The validate calls of one fresh page, `params` each, and the API requests (preflights included) they cost. */
 async function requestsFor(params: Array<Record<string, unknown>>) {

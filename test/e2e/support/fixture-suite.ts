@@ -1,12 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { launchTestChromium } from './browser.js';
-import { startFixtureServer } from './fixture-server.js';
+import { startFixtureServer, type FixtureServer } from './fixture-server.js';
 import { startStack, type Stack } from './stack.js';
 
 /** What a suite of fixture pages runs against: the mock behind its request log, the fixture server, and Chromium. */
 export type FixtureSuite = {
 	stack: Stack;
-	fixtures: { port: number; close(): Promise<void> };
+	fixtures: FixtureServer;
 	browser: Browser;
 	close(): Promise<void>;
 };
