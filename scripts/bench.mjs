@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './lib/chromium.mjs';
-import { measureLatency, measureRepeatedChecks } from './bench/latency.mjs';
+import { measureLatency, measureRepeatedChecks, measureSdkWork } from './bench/latency.mjs';
 import { runMockBenchmark } from './bench/mock-throughput.mjs';
 import { startPageServer } from './bench/page-server.mjs';
 import { countRequests } from './bench/request-counts.mjs';
@@ -22,7 +22,7 @@ import { checkTargets } from './bench/targets.mjs';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const IIFE = `${ROOT}dist/voucherify.min.js`;
 const OUTPUT = `${ROOT}bench-results/bench.json`;
-const SETTINGS = { warmup: 20, calls: 200, startupRepetitions: 15, roundTripMs: 50, repeatedChecks: 30 };
+const SETTINGS = { warmup: 20, calls: 200, sdkWorkCalls: 1500, startupRepetitions: 15, roundTripMs: 50, repeatedChecks: 30 };
 /** A hung browser or server must not hang CI: the whole run gets this long. */
 const WATCHDOG_MS = 10 * 60_000;
 
@@ -43,8 +43,10 @@ async function measureInChromium({ officialCode }) {
 	const pages = await startPageServer({ officialCode });
 	const browser = await launchChromium();
 	try {
-		log(`latency: ${SETTINGS.calls} validate calls per variant, alternated with fetch`);
+		log(`latency: ${SETTINGS.calls} validate calls per variant, alternated with fetch and XHR`);
 		const latency = await measureLatency(browser, { pageUrl: pages.url, apiUrl: api.url, keys, warmup: SETTINGS.warmup, calls: SETTINGS.calls });
+		log(`SDK work: ${SETTINGS.sdkWorkCalls} validate calls per loop over a stubbed transport, five loops each`);
+		const sdkWork = await measureSdkWork(browser, { pageUrl: pages.url, apiUrl: api.url, keys, warmup: SETTINGS.sdkWorkCalls, calls: SETTINGS.sdkWorkCalls });
 		log(`repeated checks: ${SETTINGS.repeatedChecks} validations each, another code and amount each, every request delayed ${SETTINGS.roundTripMs} ms`);
 		const repeatedChecks = await measureRepeatedChecks(browser, { pageUrl: pages.url, apiUrl: slowNetwork.url, keys, delayMs: SETTINGS.roundTripMs, calls: SETTINGS.repeatedChecks });
 		log('request counts behind a logging proxy');
@@ -57,7 +59,7 @@ async function measureInChromium({ officialCode }) {
 			texts: { ours: readFileSync(IIFE, 'utf8'), official: officialCode },
 			repetitions: SETTINGS.startupRepetitions,
 		});
-		return { chromium: browser.version(), latency, repeatedChecks, requests, startup };
+		return { chromium: browser.version(), latency, sdkWork, repeatedChecks, requests, startup };
 	} finally {
 		await browser.close();
 		await Promise.all([pages.close(), requestLog.close(), slowNetwork.close()]);
@@ -80,7 +82,7 @@ async function main() {
 	const { sizes, officialCode } = await measureSizes({ iifePath: IIFE });
 	log('where the script tag\'s bytes go: its source map, module by module');
 	const moduleBytes = measureModuleBytes(IIFE);
-	const { chromium, latency, repeatedChecks, requests, startup } = await measureInChromium({ officialCode });
+	const { chromium, latency, sdkWork, repeatedChecks, requests, startup } = await measureInChromium({ officialCode });
 
 	// After the browser has gone, so the two do not compete for the CPU.
 	log('mock throughput: scripts/bench-mock.mjs');
@@ -94,6 +96,7 @@ async function main() {
 		sizes,
 		moduleBytes,
 		latency,
+		sdkWork,
 		repeatedChecks,
 		requests,
 		startup,

@@ -8,6 +8,7 @@ export const targetValue = ({ value, unit }) => {
 	// Three decimals, so a figure just over its limit never prints as the limit itself.
 	if (unit === '×') return `${value.toFixed(3)}×`;
 	if (unit === 'ms') return `${value.toFixed(3)} ms`;
+	if (unit === 'µs') return `${value.toFixed(1)} µs`;
 	return `${value} ${unit}${value === 1 ? '' : 's'}`;
 };
 

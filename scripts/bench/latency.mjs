@@ -22,8 +22,9 @@ async function captureRequest(page, sdk) {
 }
 
 /**
-`calls` validate calls through an SDK alternated with `calls` plain fetch calls to the same URL with the same headers,
-in one page, after warm-up. Returns median and p95 of each and the ratio SDK/fetch.
+`calls` validate calls through an SDK alternated with `calls` plain fetch and `calls` plain XHR calls to the same URL
+with the same headers and body, in one page, after warm-up. Returns median and p95 of each, the ratio SDK/fetch and
+the SDK's paired overhead over each transport.
 */
 export async function measureLatency(browser, { pageUrl, apiUrl, keys, warmup, calls }) {
 	const context = await browser.newContext();
@@ -47,14 +48,19 @@ export async function measureLatency(browser, { pageUrl, apiUrl, keys, warmup, c
 			});
 			const sdkStats = summarize(times.sdk);
 			const fetchStats = summarize(times.fetch);
+			// Each SDK call next to its partners of the same round: the difference cancels the drift they share.
+			const pairedMs = (baseline) => round(median(times.sdk.map((time, index) => time - baseline[index])), 3);
 			result[sdk] = {
 				url: `${request.method} ${new URL(request.url).pathname}${new URL(request.url).search.replace(/tracking_id=[^&]+/, 'tracking_id=…')}`,
 				headers: Object.keys(request.headers).sort(),
 				sdk: sdkStats,
 				fetch: fetchStats,
+				xhr: summarize(times.xhr),
 				ratio: { median: round(sdkStats.median / fetchStats.median, 3), p95: round(sdkStats.p95 / fetchStats.p95, 3) },
-				// Each SDK call next to its fetch partner: the difference cancels the drift both share.
-				overheadMs: round(median(times.sdk.map((time, index) => time - times.fetch[index])), 3),
+				overheadMs: pairedMs(times.fetch),
+				overXhrMs: pairedMs(times.xhr),
+				// The same request by XHR and by fetch: how much the transport alone differs.
+				xhrMinusFetchMs: round(median(times.xhr.map((time, index) => time - times.fetch[index])), 3),
 			};
 		}
 		const crossOriginIsolated = await page.evaluate(() => window.crossOriginIsolated);
@@ -86,4 +92,30 @@ export async function measureRepeatedChecks(browser, { pageUrl, apiUrl, keys, de
 	} finally {
 		await context.close();
 	}
+}
+
+/**
+Each SDK's own work per validate call, in a fresh page with its transport stubbed (window.bench.sdkWork): the stub
+answers with the body the mock gave that SDK's request. Microseconds, the median of five loops less the median of
+five loops of the bare stub.
+*/
+export async function measureSdkWork(browser, { pageUrl, apiUrl, keys, warmup, calls }) {
+	const result = { warmup, calls };
+	for (const sdk of ['ours', 'official']) {
+		const context = await browser.newContext();
+		try {
+			const page = await context.newPage();
+			await page.goto(`${pageUrl}/bench.html`);
+			await page.evaluate((options) => window.bench.createClients(options), { apiUrl, ...keys });
+			await page.evaluate(([name, code]) => window.bench.call(name, 'validate', code), [sdk, LATENCY_CODE]);
+			const request = await captureRequest(page, sdk);
+			const answer = await (await fetch(request.url, { method: request.method, headers: request.headers, body: request.body })).text();
+			const runs = await page.evaluate((options) => window.bench.sdkWork(options), { sdk, code: LATENCY_CODE, answer, warmup, calls });
+			result[sdk] = { perCallUs: round(median(runs.sdk) - median(runs.bare), 1), sdkUs: round(median(runs.sdk), 1), bareUs: round(median(runs.bare), 1) };
+		} finally {
+			await context.close();
+		}
+	}
+	result.ratio = round(result.ours.perCallUs / result.official.perCallUs, 3);
+	return result;
 }

@@ -34,6 +34,8 @@ const REQUEST_ROWS = {
 const requestRows = (requests) =>
 	Object.entries(REQUEST_ROWS).map(([key, label]) => ['requests', label, `${requests[key].first} / ${requests[key].tenth}`, `${requests[key].total} for 10 calls`]);
 
+const signedMs = (value) => `${value >= 0 ? '+' : ''}${ms(value)}`;
+
 /** The one table `npm run bench` prints: every figure of bench.json, then the targets. */
 export function summaryTable(results) {
 	const { sizes, latency, repeatedChecks, requests, startup, mock, targets } = results;
@@ -47,7 +49,7 @@ export function summaryTable(results) {
 		'latency',
 		label,
 		`${ms(variant.sdk.median)} / ${ms(variant.sdk.p95)} ms`,
-		`fetch ${ms(variant.fetch.median)} / ${ms(variant.fetch.p95)} ms; ${ratio(variant.ratio.median)} median, ${ratio(variant.ratio.p95)} p95; ${variant.overheadMs >= 0 ? '+' : ''}${ms(variant.overheadMs)} ms paired`,
+		`fetch ${ms(variant.fetch.median)} / ${ms(variant.fetch.p95)} ms; ${ratio(variant.ratio.median)} median, ${ratio(variant.ratio.p95)} p95; ${signedMs(variant.overheadMs)} ms paired; XHR ${ms(variant.xhr.median)} ms, ${signedMs(variant.overXhrMs)} ms over it`,
 	];
 	const rows = [
 		size('script tag dist/voucherify.min.js (min / gzip / brotli)', 'iife', 'iifeVsOfficial'),
@@ -58,6 +60,12 @@ export function summaryTable(results) {
 		size('official @voucherify/sdk client side', 'official'),
 		latencyRow(`ours validate, median / p95 (${latency.calls} calls)`, latency.ours),
 		latencyRow(`official validate, median / p95 (${latency.calls} calls)`, latency.official),
+		[
+			'latency',
+			`SDK work per validate, transport stubbed (${results.sdkWork.calls} calls × 5 loops)`,
+			`${results.sdkWork.ours.perCallUs} µs`,
+			`official ${results.sdkWork.official.perCallUs} µs; ${ratio(results.sdkWork.ratio)}`,
+		],
 		[
 			'latency',
 			`repeated checks, ${repeatedChecks.delayMs} ms round trip, median (${repeatedChecks.ours.n} calls)`,

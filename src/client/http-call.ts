@@ -28,6 +28,8 @@ export type Call = {
 	signal: AbortSignal;
 	/** Aborts the call's requests with this reason. */
 	abort(reason: unknown): void;
+	/** Settles as `promise` does, or rejects with the abort's reason once the call aborts, even if `promise` never settles. */
+	unlessAborted<T>(promise: Promise<T>): Promise<T>;
 	/** Stops listening to the caller's signal. */
 	end(): void;
 };
@@ -42,32 +44,28 @@ export function openCall(options: NormalizedOptions, request: ApiRequest): Call 
 		throw new VoucherifyNetworkError('The browser is offline: no request was sent', failed);
 	}
 	const controller = new AbortController();
+	const { signal } = controller;
 	const forward = () => controller.abort(caller?.reason);
-	caller?.addEventListener('abort', forward, { once: true });
+	// A signal aborts once: its listeners need no `once`.
+	caller?.addEventListener('abort', forward);
+	// One listener for the whole call, made on its first step, whose promise every step races.
+	let aborted: Promise<never> | undefined;
 	return {
 		failed,
 		timeout: options.timeout,
-		signal: controller.signal,
+		signal,
 		abort: (reason) => controller.abort(reason),
+		unlessAborted: (promise) =>
+			Promise.race([promise, (aborted ??= new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))))]),
 		end: () => caller?.removeEventListener('abort', forward),
 	};
-}
-
-/** Settles as `promise` does, or rejects with the signal's reason once it aborts, even if `promise` never settles. */
-export function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-	return new Promise<T>((resolve, reject) => {
-		const stop = () => reject(signal.reason);
-		if (signal.aborted) stop();
-		signal.addEventListener('abort', stop, { once: true });
-		promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
-	});
 }
 
 /** Runs `step` with the call's `timeout`: past it, the call aborts with a `VoucherifyTimeoutError`. */
 export async function withinTimeout<T>(call: Call, step: () => Promise<T>): Promise<T> {
 	const timer = setTimeout(() => call.abort(new VoucherifyTimeoutError(call.failed, call.timeout)), call.timeout);
 	try {
-		return await unlessAborted(step(), call.signal);
+		return await call.unlessAborted(step());
 	} finally {
 		clearTimeout(timer);
 	}

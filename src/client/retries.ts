@@ -1,5 +1,5 @@
 import { VoucherifyNetworkError } from '../errors/network-error.js';
-import { apiError, readJson, retryAfterMs, unlessAborted, type Call } from './http-call.js';
+import { apiError, readJson, retryAfterMs, type Call } from './http-call.js';
 
 /** When a call is repeated, and the loop that repeats it. */
 
@@ -46,7 +46,7 @@ export async function sendWithRetries<T>(call: Call, idempotent: boolean, retrie
 			// The answer retried past is never read: release its connection.
 			void response?.body?.cancel().catch(() => undefined);
 			const wait = named === undefined ? backoffMs(retried + rateLimited) : Math.min(named, MAX_RETRY_AFTER_MS);
-			await unlessAborted(new Promise((resolve) => setTimeout(resolve, wait)), call.signal);
+			await call.unlessAborted(new Promise((resolve) => setTimeout(resolve, wait)));
 		}
 	} finally {
 		call.end();

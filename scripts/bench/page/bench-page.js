@@ -18,34 +18,110 @@
 			return clients[sdk][method](argument);
 		},
 
-		/** `calls` SDK calls and `calls` fetch calls, one of each in turn, after `warmup` of each. */
+		/**
+		`calls` rounds after `warmup`: one SDK call, one plain `fetch` and one plain `XMLHttpRequest` of the same request
+		each round (the official SDK's axios sends with XHR in a browser), the order rotated each round so none always
+		runs right after another.
+		*/
 		async alternate({ sdk, code, fetchUrl, fetchInit, warmup, calls }) {
-			const callSdk = async () => {
-				const result = await clients[sdk].validate(code);
-				if (result?.valid !== true) throw new Error(`${sdk} validate(${code}) did not answer valid: ${JSON.stringify(result)}`);
+			const variants = {
+				sdk: async () => {
+					const result = await clients[sdk].validate(code);
+					if (result?.valid !== true) throw new Error(`${sdk} validate(${code}) did not answer valid: ${JSON.stringify(result)}`);
+				},
+				fetch: async () => {
+					const response = await fetch(fetchUrl, fetchInit);
+					if (!response.ok) throw new Error(`fetch ${fetchUrl} answered ${response.status}`);
+					await response.json();
+				},
+				xhr: () =>
+					new Promise((resolve, reject) => {
+						const request = new XMLHttpRequest();
+						request.open(fetchInit.method, fetchUrl);
+						for (const [name, value] of Object.entries(fetchInit.headers)) request.setRequestHeader(name, value);
+						request.onload = () => (request.status === 200 ? resolve(JSON.parse(request.responseText)) : reject(new Error(`XHR ${fetchUrl} answered ${request.status}`)));
+						request.onerror = () => reject(new Error(`XHR ${fetchUrl} failed`));
+						request.send(fetchInit.body ?? null);
+					}),
 			};
-			const callFetch = async () => {
-				const response = await fetch(fetchUrl, fetchInit);
-				if (!response.ok) throw new Error(`fetch ${fetchUrl} answered ${response.status}`);
-				await response.json();
-			};
-			for (let index = 0; index < warmup; index += 1) {
-				await callSdk();
-				await callFetch();
-			}
-			const sdkTimes = [];
-			const fetchTimes = [];
+			const names = Object.keys(variants);
+			for (let index = 0; index < warmup; index += 1) for (const name of names) await variants[name]();
+			const times = Object.fromEntries(names.map((name) => [name, []]));
 			for (let index = 0; index < calls; index += 1) {
-				// Swapping which goes first each round cancels any edge from running right after the other.
-				if (index % 2 === 0) {
-					sdkTimes.push(await time(callSdk));
-					fetchTimes.push(await time(callFetch));
-				} else {
-					fetchTimes.push(await time(callFetch));
-					sdkTimes.push(await time(callSdk));
+				for (let step = 0; step < names.length; step += 1) {
+					const name = names[(index + step) % names.length];
+					times[name].push(await time(variants[name]));
 				}
 			}
-			return { sdk: sdkTimes, fetch: fetchTimes };
+			return times;
+		},
+
+		/**
+		The SDK's own work per call, with its transport answered at once in the page: `fetch` replaced for ours, the
+		`XMLHttpRequest` that axios uses replaced for the official SDK. Each loop is timed beside the same stub used
+		bare (the answer parsed, nothing else), and the difference is the SDK's. Microseconds per call, means of `calls`.
+		*/
+		async sdkWork({ sdk, code, answer, warmup, calls }) {
+			const headers = { 'Content-Type': 'application/json' };
+			let bare;
+			if (sdk === 'ours') {
+				window.fetch = async () => new Response(answer, { status: 200, headers });
+				bare = async () => (await fetch('/stubbed')).json();
+			} else {
+				window.XMLHttpRequest = class StubXMLHttpRequest {
+					constructor() {
+						Object.assign(this, { readyState: 0, status: 0, statusText: '', responseText: '', response: '', responseURL: '', responseType: '', onloadend: null, onload: null });
+						this.upload = { addEventListener() {} };
+					}
+					open(method, url) {
+						this.readyState = 1;
+						this.responseURL = url;
+					}
+					setRequestHeader() {}
+					addEventListener() {}
+					getAllResponseHeaders() {
+						return 'content-type: application/json\r\n';
+					}
+					abort() {}
+					send() {
+						// A resolved promise, as the fetch stub's: the answer arrives in a microtask, not a task.
+						Promise.resolve().then(() => {
+							Object.assign(this, { readyState: 4, status: 200, statusText: 'OK', responseText: answer, response: answer });
+							this.onreadystatechange?.();
+							this.onload?.();
+							this.onloadend?.();
+						});
+					}
+				};
+				bare = () =>
+					new Promise((resolve) => {
+						const request = new XMLHttpRequest();
+						request.open('POST', '/stubbed');
+						request.onloadend = () => resolve(JSON.parse(request.responseText));
+						request.send();
+					});
+			}
+			const call = async () => {
+				const result = await clients[sdk].validate(code);
+				if (result?.valid !== true) throw new Error(`${sdk} validate(${code}) did not answer valid over the stub: ${JSON.stringify(result)}`);
+			};
+			const loop = async (step) => {
+				const start = performance.now();
+				for (let index = 0; index < calls; index += 1) await step();
+				return ((performance.now() - start) / calls) * 1000;
+			};
+			for (let index = 0; index < warmup; index += 1) {
+				await call();
+				await bare();
+			}
+			// Alternated loops, so both see the same state of the machine; the medians of five of each.
+			const sdkRuns = [];
+			const bareRuns = [];
+			for (let run = 0; run < 5; run += 1) {
+				sdkRuns.push(await loop(call));
+				bareRuns.push(await loop(bare));
+			}
+			return { sdk: sdkRuns, bare: bareRuns };
 		},
 
 		/**
