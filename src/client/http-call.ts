@@ -56,7 +56,7 @@ export function openCall(options: NormalizedOptions, request: ApiRequest): Call 
 		signal,
 		abort: (reason) => controller.abort(reason),
 		unlessAborted: (promise) =>
-			Promise.race([promise, (aborted ??= new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))))]),
+			Promise.race([promise, (aborted ??= new Promise<never>((_, reject) => (signal.aborted ? reject(signal.reason) : signal.addEventListener('abort', () => reject(signal.reason)))))]),
 		end: () => caller?.removeEventListener('abort', forward),
 	};
 }
