@@ -84,11 +84,11 @@ function latencySection({ latency, sdkWork }) {
 			[row('voucherify-browser', latency.ours), row('official `@voucherify/sdk`', latency.official)],
 		),
 		'',
-		`The official SDK sends with axios, which uses \`XMLHttpRequest\` in a browser; ours uses \`fetch\` (it needs \`keepalive\` for the calls made as a page is left). In Chromium the same request by XHR answers ${ms(Math.abs(latency.official.xhrMinusFetchMs))} ms ${latency.official.xhrMinusFetchMs <= 0 ? 'sooner' : 'later'} than by \`fetch\` on loopback (median of the pairs in the official SDK's rounds). Measured against its own transport, its overhead is ${ms(latency.official.overXhrMs)} ms, ours ${ms(latency.ours.overheadMs)} ms.`,
+		`Both SDKs send a validation with \`XMLHttpRequest\` (the official SDK through axios); ours keeps \`fetch\` for the calls that must outlive the page (\`keepalive\`) and for a \`fetch\` option. In Chromium the same request by XHR answers ${ms(Math.abs(latency.official.xhrMinusFetchMs))} ms ${latency.official.xhrMinusFetchMs <= 0 ? 'sooner' : 'later'} than by \`fetch\` on loopback (median of the pairs in the official SDK's rounds), so an SDK's overhead over plain \`fetch\` can be below zero. Over plain XHR, the official SDK's overhead is ${ms(latency.official.overXhrMs)} ms, ours ${ms(latency.ours.overXhrMs)} ms.`,
 		...(sdkWork
 			? [
 					'',
-					`What each SDK itself costs per call, with the network taken out: in a fresh page, the SDK's transport replaced by a stub that answers at once with the body the mock gave that SDK's request (\`fetch\` for ours, \`XMLHttpRequest\` for the official SDK), ${sdkWork.calls} \`validate\` calls per loop, five loops alternated with five loops of the bare stub; the difference of the medians, in microseconds per call: **ours ${sdkWork.ours.perCallUs} µs, official ${sdkWork.official.perCallUs} µs (${ratio(sdkWork.ratio)})**. Ours includes reading the tracking cookie, checking every input and mapping the stackable answer to \`ValidationResult\`.`,
+					`What each SDK itself costs per call, with the network taken out: in a fresh page, the SDK's transport replaced by a stub that answers at once with the body the mock gave that SDK's request (the \`XMLHttpRequest\` both send with), ${sdkWork.calls} \`validate\` calls per loop, five loops alternated with five loops of the bare stub; the difference of the medians, in microseconds per call: **ours ${sdkWork.ours.perCallUs} µs, official ${sdkWork.official.perCallUs} µs (${ratio(sdkWork.ratio)})**. Ours includes reading the tracking cookie, checking every input and mapping the stackable answer to \`ValidationResult\`.`,
 				]
 			: []),
 	];

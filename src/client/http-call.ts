@@ -6,6 +6,7 @@ import { SDK_VERSION } from '../version.js';
 import { isPlainObject } from './input.js';
 import type { NormalizedOptions } from './options.js';
 import type { ApiRequest } from './api-request.js';
+import type { Answer } from './senders.js';
 
 /** Around each request: the headers, the checks before sending, reading answers and naming failures. */
 
@@ -72,11 +73,12 @@ export async function withinTimeout<T>(call: Call, step: () => Promise<T>): Prom
 }
 
 /** The error a non-2xx answer stands for: a rate-limit error for a `429`, an API error otherwise. */
-export async function apiError(response: Response, call: Call): Promise<VoucherifyApiError> {
-	const body = await readErrorBody(response, call);
-	if (response.status !== 429) return new VoucherifyApiError(response.status, body, call.failed);
-	const waitMs = retryAfterMs(response.headers.get('Retry-After'));
-	return new VoucherifyRateLimitError(body, call.failed, waitMs === undefined ? undefined : Math.ceil(waitMs / 1000));
+export function apiError({ status, headers, body }: Answer, { failed }: Call): VoucherifyApiError {
+	// A body that is not the API's error object, such as a proxy's HTML page, is described from the status.
+	const error: ApiErrorBody = parseObject(body) ?? { code: status };
+	if (status !== 429) return new VoucherifyApiError(status, error, failed);
+	const waitMs = retryAfterMs(headers.get('Retry-After'));
+	return new VoucherifyRateLimitError(error, failed, waitMs === undefined ? undefined : Math.ceil(waitMs / 1000));
 }
 
 /** `Retry-After` in milliseconds: seconds (`120`, `1.5`) or an HTTP date (RFC 9110); missing or unreadable is `undefined`. */
@@ -84,17 +86,6 @@ export function retryAfterMs(header: string | null): number | undefined {
 	if (header === null) return undefined;
 	const ms = /^\s*\d+(\.\d+)?\s*$/.test(header) ? Number(header) * 1000 : /[a-z]/i.test(header) ? Date.parse(header) - Date.now() : Number.NaN;
 	return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
-}
-
-async function readErrorBody(response: Response, call: Call): Promise<ApiErrorBody> {
-	let text = '';
-	try {
-		text = await readText(response, call);
-	} catch {
-		// A cut or stalled body is described from the status instead, like a proxy's HTML page; the caller's abort stands.
-		if (call.signal.aborted && !(call.signal.reason instanceof VoucherifyTimeoutError)) throw call.signal.reason;
-	}
-	return parseObject(text) ?? { code: response.status, message: `The Voucherify API answered ${response.status} ${response.statusText}`.trim() };
 }
 
 /** The JSON object `text` holds, or `undefined` for anything else: not JSON, or JSON `null`, a number, a list. */
@@ -107,27 +98,15 @@ function parseObject(text: string): Record<string, unknown> | undefined {
 	}
 }
 
-/** The headers may come in time and the body stall: reading it gets its own `timeout`, so a call cannot hang. */
-async function readText(response: Response, call: Call): Promise<string> {
-	try {
-		return await withinTimeout(call, () => response.text());
-	} catch (error) {
-		if (call.signal.aborted) throw call.signal.reason;
-		throw new VoucherifyNetworkError('The connection dropped while reading the answer', call.failed, { cause: error });
-	}
-}
-
-export async function readJson<T>(response: Response, call: Call): Promise<T> {
-	const { failed } = call;
-	const text = await readText(response, call);
+export function readJson<T>({ status, body }: Answer, { failed }: Call): T {
 	// Only the consents PUT answers without a body; any other call would resolve with `undefined` as its result.
-	if (response.status === 204 || (text === '' && failed.method === 'PUT')) return undefined as T;
+	if (status === 204 || (body === '' && failed.method === 'PUT')) return undefined as T;
 	// Every answer of the client API is an object: `null`, a number or a list would reach the caller as a result.
-	const body = parseObject(text);
-	if (body) return body as T;
+	const object = parseObject(body);
+	if (object) return object as T;
 	throw new VoucherifyApiError(
-		response.status,
-		{ code: response.status, key: 'invalid_response', message: 'The Voucherify API answered with a body that is not a JSON object' },
+		status,
+		{ code: status, key: 'invalid_response', message: 'The Voucherify API answered with a body that is not a JSON object' },
 		failed,
 	);
 }

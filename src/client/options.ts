@@ -49,7 +49,7 @@ export type ClientOptions = ClientToken & {
 	*/
 	apiUrl?: string;
 	/**
-	Milliseconds to wait for each attempt's answer, and again for its body, before the call rejects with a
+	Milliseconds to wait for each attempt's whole answer, headers and body, before the call rejects with a
 	`VoucherifyTimeoutError`.
 	@default 5000
 	*/
@@ -64,8 +64,10 @@ export type ClientOptions = ClientToken & {
 	headers?: Record<string, string>;
 	tracking?: TrackingOptions;
 	/**
-	The `fetch` to use, for tests or instrumentation.
-	@default globalThis.fetch
+	The `fetch` that makes every request, for tests or instrumentation. Without it a page sends by `XMLHttpRequest`,
+	and by `globalThis.fetch` the calls that must outlive the page (`keepalive`); outside a page every call goes by
+	`globalThis.fetch`.
+	@default undefined
 	*/
 	fetch?: typeof fetch;
 } & SdkClientSideOptions;

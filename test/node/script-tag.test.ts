@@ -1,6 +1,8 @@
+// @vitest-environment jsdom
+// The jsdom environment gives the test an XMLHttpRequest that msw intercepts, which the pages borrow (lendNodeHttp).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { JSDOM, VirtualConsole, type DOMWindow } from 'jsdom';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -17,9 +19,9 @@ dist), run inside a jsdom page as an inline `<script data-*>` so `document.curre
 API through msw. Only types come from `src/`; every value under test comes from the bundle.
 */
 
-const BUNDLE_PATH = fileURLToPath(new URL('../../dist/voucherify.min.js', import.meta.url));
-const WIDGET_PATH = fileURLToPath(new URL('../../dist/voucherify-widget.min.js', import.meta.url));
-const CALLS_PATH = fileURLToPath(new URL('../../dist/voucherify-calls.min.js', import.meta.url));
+const BUNDLE_PATH = resolve('dist/voucherify.min.js');
+const WIDGET_PATH = resolve('dist/voucherify-widget.min.js');
+const CALLS_PATH = resolve('dist/voucherify-calls.min.js');
 const PAGE_URL = 'https://shop.example/';
 const MOCK_URL = 'https://api.voucherify.test';
 const APP_ID = MOCK_DEFAULTS.clientApplicationId;
@@ -80,10 +82,13 @@ type Page = {
 };
 
 /**
-jsdom has no `fetch`: the page borrows Node's, looked up at call time so msw's interception applies. Node's `fetch`
+The page's own XMLHttpRequest is out of msw's sight, and jsdom has no `fetch`: the page borrows the test's
+XMLHttpRequest (this file runs in vitest's jsdom environment, whose XHR msw intercepts) and Node's `fetch`, both
+looked up at call time so msw's interception applies. Node's `fetch`
 accepts only its own `AbortSignal`, hence Node's `AbortController` too.
 */
-function lendNodeFetch(window: PageWindow): void {
+function lendNodeHttp(window: PageWindow): void {
+	Object.defineProperty(window, 'XMLHttpRequest', { get: () => globalThis.XMLHttpRequest, configurable: true });
 	Object.assign(window, {
 		fetch: (...args: Parameters<typeof fetch>) => globalThis.fetch(...args),
 		AbortController,
@@ -111,7 +116,7 @@ function openPage({ attributes = KEY_ATTRIBUTES, before, withCalls = true }: { a
 	virtualConsole.on('warn', (...args) => logged.push(`warn: ${args.map(String).join(' ')}`));
 	const { window } = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: PAGE_URL, runScripts: 'dangerously', virtualConsole });
 	const page = window as PageWindow;
-	lendNodeFetch(page);
+	lendNodeHttp(page);
 	if (before) runInlineScript(page, before);
 	if (withCalls) runInlineScript(page, callsBundle);
 	runInlineScript(page, bundle, attributes);

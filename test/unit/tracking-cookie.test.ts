@@ -308,9 +308,12 @@ describe('failed calls', () => {
 
 		const settled = Promise.allSettled([client.validate(CODE)]);
 		await vi.advanceTimersByTimeAsync(TIMEOUT_MS);
-		answer(HttpResponse.json({ valid: true, tracking_id: ANSWERED_TRACKING_ID }));
+		const late = HttpResponse.json({ valid: true, tracking_id: ANSWERED_TRACKING_ID });
+		const copy = late.clone();
+		answer(late);
 		// The SDK listened to `lateAnswer` before this test did, so its handler has run once this await resumes.
-		const arrived: unknown = await (await lateAnswer).clone().json();
+		await lateAnswer;
+		const arrived: unknown = await copy.json();
 		await vi.advanceTimersByTimeAsync(TIMEOUT_MS);
 		const [outcome] = await settled;
 
